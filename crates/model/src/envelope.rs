@@ -1,0 +1,214 @@
+//! The versioned envelope a draft is stored and shared in (browser storage and `.json` draft files).
+//!
+//! ```json
+//! {"format": "bangfu-draft", "schema_version": 2, "saved_at": "2026-11-25T08:00:00Z", "draft": {…}}
+//! ```
+//!
+//! Reading never guesses: an envelope from an older schema is migrated forward one version at a
+//! time (see [`crate::migrate`]); one from a newer app, or one that is damaged, is refused with a
+//! Chinese message and the caller keeps the original text (storage sets it aside; a file open
+//! leaves the current draft untouched).
+
+use crate::draft::Draft;
+use crate::migrate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+/// The `format` tag that marks a file as ours.
+pub const FORMAT: &str = "bangfu-draft";
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A draft with its format tag, schema version and save time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub schema_version: u32,
+    /// RFC 3339 time of saving, informational only.
+    #[serde(default)]
+    pub saved_at: String,
+    pub draft: Draft,
+}
+
+impl Envelope {
+    /// Wraps a draft in the current schema.
+    pub fn new(draft: Draft, saved_at: impl Into<String>) -> Self {
+        Envelope {
+            format: FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            saved_at: saved_at.into(),
+            draft,
+        }
+    }
+
+    /// Serializes to pretty JSON (draft files are meant to be readable and diffable).
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of strings, bools and enums cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why a stored or opened draft could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Empty input.
+    Empty,
+    /// Not JSON at all (e.g. a spreadsheet or a picture).
+    NotJson,
+    /// JSON, but not a draft of this app.
+    NotADraft,
+    /// Written by a newer version of the app.
+    TooNew { found: u32 },
+    /// Claims to be a draft but its content does not fit the schema.
+    Damaged { detail: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Empty => write!(f, "文件是空的，没有草稿内容。"),
+            LoadError::NotJson => write!(
+                f,
+                "这不是草稿文件（应为本系统“保存草稿文件”生成的 .json 文件）。"
+            ),
+            LoadError::NotADraft => write!(f, "这个 JSON 文件不是本系统的草稿文件。"),
+            LoadError::TooNew { found } => write!(
+                f,
+                "此草稿由较新版本的系统保存（格式版本 {found}，本系统支持到 {SCHEMA_VERSION}），请刷新页面使用最新版本后再打开。"
+            ),
+            LoadError::Damaged { detail } => {
+                write!(f, "草稿文件已损坏，无法读取（{detail}）。")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads an envelope from JSON text, migrating older schemas forward.
+///
+/// # Errors
+/// [`LoadError`] when the text is empty, not JSON, not a draft, from a newer schema, or damaged.
+/// The input is never modified; the caller decides where to keep it.
+///
+/// # Examples
+/// ```
+/// use bangfu_model::{envelope, Draft, Envelope};
+/// let text = Envelope::new(Draft::default(), "2026-11-25T08:00:00Z").to_json();
+/// let back = envelope::read(&text).unwrap();
+/// assert_eq!(back.draft, Draft::default());
+/// assert!(envelope::read("{\"hello\":1}").is_err());
+/// ```
+pub fn read(text: &str) -> Result<Envelope, LoadError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if text.trim_start().starts_with('{') {
+            LoadError::Damaged {
+                detail: format!("第 {} 行第 {} 列", e.line(), e.column()),
+            }
+        } else {
+            LoadError::NotJson
+        }
+    })?;
+    let obj = value.as_object().ok_or(LoadError::NotADraft)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(LoadError::NotADraft);
+    }
+    let version = obj
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or(LoadError::Damaged {
+            detail: "缺少格式版本".to_owned(),
+        })?;
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::TooNew { found: version });
+    }
+    if version == 0 {
+        return Err(LoadError::Damaged {
+            detail: "格式版本 0 无效".to_owned(),
+        });
+    }
+    let value = migrate::forward(value, version).map_err(|detail| LoadError::Damaged { detail })?;
+    serde_json::from_value::<Envelope>(value).map_err(|e| LoadError::Damaged {
+        detail: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Employee, PovertyStatus};
+
+    fn sample() -> Draft {
+        let mut d = Draft::default();
+        d.applicant.name = "乌兰察布市某农民专业合作社".into();
+        d.applicant.credit_code = "93150900MA0N1234".into(); // incomplete on purpose: kept as typed
+        d.employees.push(Employee {
+            key: 1,
+            name: "张三".into(),
+            id_number: "11010519491231002x".into(),
+            poverty_status: PovertyStatus::Monitored,
+            ..Employee::default()
+        });
+        d
+    }
+
+    #[test]
+    fn round_trip_keeps_everything_typed() {
+        let env = Envelope::new(sample(), "2026-11-25T08:00:00Z");
+        let back = read(&env.to_json()).unwrap();
+        assert_eq!(back, env);
+    }
+
+    #[test]
+    fn bom_is_accepted() {
+        let text = format!("\u{feff}{}", Envelope::new(sample(), "").to_json());
+        assert_eq!(read(&text).unwrap().draft, sample());
+    }
+
+    #[test]
+    fn refusals_name_the_reason() {
+        assert_eq!(read(""), Err(LoadError::Empty));
+        assert_eq!(read("   \n"), Err(LoadError::Empty));
+        assert_eq!(read("PK\u{3}\u{4}binary"), Err(LoadError::NotJson));
+        assert_eq!(read("[1,2]"), Err(LoadError::NotADraft));
+        assert_eq!(read(r#"{"format":"other"}"#), Err(LoadError::NotADraft));
+        assert!(matches!(
+            read(r#"{"format":"bangfu-draft","schema_version":2,"draft":{"#),
+            Err(LoadError::Damaged { .. })
+        ));
+        assert!(matches!(
+            read(r#"{"format":"bangfu-draft","draft":{}}"#),
+            Err(LoadError::Damaged { .. })
+        ));
+        assert_eq!(
+            read(r#"{"format":"bangfu-draft","schema_version":99,"draft":{}}"#),
+            Err(LoadError::TooNew { found: 99 })
+        );
+        assert!(matches!(
+            read(r#"{"format":"bangfu-draft","schema_version":2,"draft":{"employees":"oops"}}"#),
+            Err(LoadError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn messages_are_chinese_and_specific() {
+        assert!(LoadError::NotJson.to_string().contains("不是草稿文件"));
+        assert!(LoadError::TooNew { found: 7 }.to_string().contains("7"));
+    }
+
+    #[test]
+    fn truncated_file_is_damaged_not_a_panic() {
+        let text = Envelope::new(sample(), "").to_json();
+        for cut in (0..text.len()).step_by(7) {
+            if text.is_char_boundary(cut) {
+                let _ = read(&text[..cut]);
+            }
+        }
+    }
+}

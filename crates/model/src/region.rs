@@ -1,0 +1,249 @@
+//! 盟市 → 旗县（市、区） → 苏木乡镇, loaded from `data/counties.csv` and `data/townships.csv`.
+//!
+//! The county also carries its minimum-wage tier under each standard: the columns named
+//! `wage_tier_<year>` (or `wage_tier_<year>_unverified` when the tier list of that year's notice
+//! was not found and the previous membership is assumed). The rules crate matches those years to
+//! the effective dates in `data/minimum-wage.csv`.
+
+use std::sync::OnceLock;
+
+const COUNTIES_CSV: &str = include_str!("../../../data/counties.csv");
+const TOWNSHIPS_CSV: &str = include_str!("../../../data/townships.csv");
+
+/// A county-level unit (旗县（市、区）).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct County {
+    /// GB/T 2260 code, 6 digits.
+    pub code: String,
+    /// 4-digit prefecture code.
+    pub prefecture_code: String,
+    pub prefecture: String,
+    pub name: String,
+    /// Wage tier by the year of the standard's tier list.
+    pub wage_tiers: Vec<TierMembership>,
+}
+
+/// A county's tier under the standard whose tier list is dated `year`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TierMembership {
+    pub year: i32,
+    pub tier: u8,
+    /// False when the membership is assumed, not read from that year's notice (「未核实」).
+    pub verified: bool,
+}
+
+/// A township-level unit (街道/镇/乡/苏木/其他乡级单位).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Township {
+    /// 9-digit statistical code.
+    pub code: String,
+    pub county_code: String,
+    pub name: String,
+    pub kind: String,
+}
+
+/// A prefecture-level unit (盟市).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prefecture {
+    pub code: String,
+    pub name: String,
+}
+
+/// All region reference data, parsed once.
+#[derive(Debug)]
+pub struct Regions {
+    pub prefectures: Vec<Prefecture>,
+    pub counties: Vec<County>,
+    pub townships: Vec<Township>,
+}
+
+impl Regions {
+    /// The shipped data, parsed on first use.
+    pub fn get() -> &'static Regions {
+        static REGIONS: OnceLock<Regions> = OnceLock::new();
+        REGIONS.get_or_init(|| {
+            // The shipped files are checked by the tests below; a broken edit panics in tests,
+            // not in a user's browser, because these strings are compiled in.
+            Regions::parse(COUNTIES_CSV, TOWNSHIPS_CSV).unwrap_or_else(|_| Regions {
+                prefectures: vec![],
+                counties: vec![],
+                townships: vec![],
+            })
+        })
+    }
+
+    /// Parses the two tables.
+    ///
+    /// # Errors
+    /// A description of the first malformed row.
+    pub fn parse(counties_csv: &str, townships_csv: &str) -> Result<Regions, String> {
+        let mut rdr = csv::Reader::from_reader(counties_csv.as_bytes());
+        let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| format!("counties.csv: no column {name}"))
+        };
+        let (c_code, c_pref_code, c_pref, c_name) = (
+            col("code")?,
+            col("prefecture_code")?,
+            col("prefecture")?,
+            col("county")?,
+        );
+        let tier_cols: Vec<(usize, i32, bool)> = headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let rest = h.strip_prefix("wage_tier_")?;
+                let (year, verified) = match rest.strip_suffix("_unverified") {
+                    Some(y) => (y, false),
+                    None => (rest, true),
+                };
+                Some((i, year.parse().ok()?, verified))
+            })
+            .collect();
+        let mut counties = Vec::new();
+        let mut prefectures: Vec<Prefecture> = Vec::new();
+        for (n, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| format!("counties.csv row {}: {e}", n + 2))?;
+            let field = |i: usize| rec.get(i).unwrap_or("").trim().to_owned();
+            let mut wage_tiers = Vec::new();
+            for &(i, year, verified) in &tier_cols {
+                let tier = field(i)
+                    .parse()
+                    .map_err(|_| format!("counties.csv row {}: bad tier", n + 2))?;
+                wage_tiers.push(TierMembership {
+                    year,
+                    tier,
+                    verified,
+                });
+            }
+            let county = County {
+                code: field(c_code),
+                prefecture_code: field(c_pref_code),
+                prefecture: field(c_pref),
+                name: field(c_name),
+                wage_tiers,
+            };
+            if !prefectures.iter().any(|p| p.code == county.prefecture_code) {
+                prefectures.push(Prefecture {
+                    code: county.prefecture_code.clone(),
+                    name: county.prefecture.clone(),
+                });
+            }
+            counties.push(county);
+        }
+        let mut townships = Vec::new();
+        let mut rdr = csv::Reader::from_reader(townships_csv.as_bytes());
+        for (n, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| format!("townships.csv row {}: {e}", n + 2))?;
+            let field = |i: usize| rec.get(i).unwrap_or("").trim().to_owned();
+            townships.push(Township {
+                code: field(0),
+                county_code: field(1),
+                name: field(2),
+                kind: field(3),
+            });
+        }
+        Ok(Regions {
+            prefectures,
+            counties,
+            townships,
+        })
+    }
+
+    /// Counties of a prefecture, in file order.
+    pub fn counties_of<'a>(&'a self, prefecture_code: &'a str) -> impl Iterator<Item = &'a County> {
+        self.counties
+            .iter()
+            .filter(move |c| c.prefecture_code == prefecture_code)
+    }
+
+    /// Townships of a county, in file order.
+    pub fn townships_of<'a>(&'a self, county_code: &'a str) -> impl Iterator<Item = &'a Township> {
+        self.townships
+            .iter()
+            .filter(move |t| t.county_code == county_code)
+    }
+
+    pub fn county(&self, code: &str) -> Option<&County> {
+        self.counties.iter().find(|c| c.code == code)
+    }
+
+    pub fn prefecture(&self, code: &str) -> Option<&Prefecture> {
+        self.prefectures.iter().find(|p| p.code == code)
+    }
+
+    pub fn township(&self, code: &str) -> Option<&Township> {
+        self.townships.iter().find(|t| t.code == code)
+    }
+
+    /// "盟市 旗县 苏木乡镇" for display, from whatever of the site is filled in.
+    pub fn describe(&self, site: &crate::draft::Site) -> String {
+        let mut parts = Vec::new();
+        if let Some(p) = self.prefecture(&site.prefecture_code) {
+            parts.push(p.name.clone());
+        }
+        if let Some(c) = self.county(&site.county_code) {
+            parts.push(c.name.clone());
+        }
+        if let Some(t) = self.township(&site.township_code) {
+            parts.push(t.name.clone());
+        } else if !site.township_other.trim().is_empty() {
+            parts.push(site.township_other.trim().to_owned());
+        }
+        parts.join("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_data_parses_completely() {
+        let r = Regions::parse(COUNTIES_CSV, TOWNSHIPS_CSV).unwrap();
+        assert_eq!(r.counties.len(), 103);
+        assert_eq!(r.prefectures.len(), 12);
+        assert_eq!(r.townships.len(), 1206);
+        assert!(r.townships.iter().all(|t| r.county(&t.county_code).is_some()));
+    }
+
+    #[test]
+    fn tiers_carry_year_and_verification() {
+        let r = Regions::get();
+        let tmt = r.county("150121").unwrap();
+        assert_eq!(tmt.name, "土默特左旗");
+        assert_eq!(
+            tmt.wage_tiers,
+            vec![
+                TierMembership { year: 2021, tier: 2, verified: true },
+                TierMembership { year: 2024, tier: 2, verified: true },
+                TierMembership { year: 2025, tier: 2, verified: false },
+            ]
+        );
+    }
+
+    #[test]
+    fn cascade_lookups() {
+        let r = Regions::get();
+        let hohhot: Vec<_> = r.counties_of("1501").map(|c| c.name.as_str()).collect();
+        assert_eq!(hohhot.len(), 9);
+        assert!(hohhot.contains(&"武川县"));
+        assert!(r.townships_of("150102").any(|t| t.name == "保合少镇"));
+        let site = crate::draft::Site {
+            prefecture_code: "1501".into(),
+            county_code: "150102".into(),
+            township_other: "某新设街道".into(),
+            ..Default::default()
+        };
+        assert_eq!(r.describe(&site), "呼和浩特市新城区某新设街道");
+    }
+
+    #[test]
+    fn malformed_tier_is_reported() {
+        let bad = "code,prefecture_code,prefecture,county,wage_tier_2021\n150102,1501,呼和浩特市,新城区,x\n";
+        assert!(Regions::parse(bad, "code,county_code,name,kind\n").is_err());
+    }
+}
