@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# gzip -9 sizes of the release bundle in dist/: every file, the wasm, everything, and the initial page
+# load (index.html plus the files it references: what a user downloads before the first screen;
+# on-demand bundles such as the packet worker and fonts are not part of it).
+# Usage: scripts/size.sh [--summary] [DIST]   (--summary: only the totals)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+summary=0
+if [[ "${1:-}" == --summary ]]; then summary=1; shift; fi
+DIST="${1:-dist}"
+[[ -f "$DIST/index.html" ]] || { echo "no $DIST/index.html: build first (scripts/serve.sh or scripts/test.sh)" >&2; exit 1; }
+
+gz() { gzip -9 -c "$1" | wc -c; }
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+# Files named in index.html (href/src attributes and the loader script's import paths).
+initial=("index.html")
+while IFS= read -r ref; do
+  ref="${ref#/}"
+  [[ -f "$DIST/$ref" && ! " ${initial[*]} " =~ " $ref " ]] && initial+=("$ref")
+done < <(grep -oE "[A-Za-z0-9_./-]+\.(js|mjs|wasm|css|woff2?|ttf|otf|png|svg|ico|json|webmanifest)" "$DIST/index.html" | sort -u)
+
+total_raw=0 total_gz=0 init_raw=0 init_gz=0 wasm_raw=0 wasm_gz=0
+rows=()
+while IFS= read -r -d '' f; do
+  rel="${f#"$DIST"/}"
+  raw=$(stat -c %s "$f")
+  z=$(gz "$f")
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + z))
+  mark=""
+  if [[ " ${initial[*]} " =~ " $rel " ]]; then init_raw=$((init_raw + raw)); init_gz=$((init_gz + z)); mark="initial"; fi
+  if [[ "$rel" == *.wasm ]]; then wasm_raw=$((wasm_raw + raw)); wasm_gz=$((wasm_gz + z)); fi
+  rows+=("$(printf '%12d %12d  %-8s %s' "$raw" "$z" "$mark" "$rel")")
+done < <(find "$DIST" -type f -print0 | sort -z)
+
+if ((summary == 0)); then
+  printf '%12s %12s  %-8s %s\n' "bytes" "gzip -9" "" "file"
+  printf '%s\n' "${rows[@]}" | sort -k2 -n -r
+  echo
+fi
+printf 'wasm (all .wasm):     %10s gzip  (%s raw)\n' "$(kb "$wasm_gz")" "$(kb "$wasm_raw")"
+printf 'initial page load:    %10s gzip  (%s raw)  %s\n' "$(kb "$init_gz")" "$(kb "$init_raw")" "${initial[*]}"
+printf 'all of dist/:         %10s gzip  (%s raw)  %d files\n' "$(kb "$total_gz")" "$(kb "$total_raw")" "${#rows[@]}"

@@ -1,0 +1,28 @@
+//! In-browser smoke test (wasm-bindgen-test in headless Chromium): the reference data compiled into
+//! the app parses in the browser, and the browser's localStorage is there for drafts.
+//!
+//! Run by `scripts/test.sh` as `cargo test --target wasm32-unknown-unknown -p bangfu`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn region_data_lists_all_103_counties_in_the_browser() {
+    let regions = bangfu_model::region::Regions::get();
+    assert_eq!(regions.counties.len(), 103);
+    assert_eq!(regions.prefectures.len(), 12);
+    assert!(regions.townships.len() > 1000, "{} townships", regions.townships.len());
+}
+
+#[wasm_bindgen_test]
+fn local_storage_keeps_what_was_written() {
+    let key = "bangfu-web-smoke";
+    LocalStorage::set(key, "草稿 ✓").expect("localStorage is writable");
+    let back: String = LocalStorage::get(key).expect("localStorage is readable");
+    assert_eq!(back, "草稿 ✓");
+    LocalStorage::delete(key);
+    assert!(LocalStorage::get::<String>(key).is_err(), "deleted key is gone");
+}
