@@ -1,0 +1,207 @@
+//! Labelled inputs that show the rules' messages for their field.
+//!
+//! Each input has a visible `<label>`, carries its field path as `data-field`, and shows the
+//! `FieldError`s of the current assessment with that path. A message is hidden while the user is
+//! typing in the field and shown once they leave it, so a half-typed ID number is not shouted at.
+
+use crate::state::AppState;
+use bangfu_model::Choice;
+use leptos::prelude::*;
+
+/// A DOM id derived from a field path (`employee.3.id_number` → `f-employee-3-id_number`).
+pub fn field_id(path: &str) -> String {
+    format!("f-{}", path.replace('.', "-"))
+}
+
+/// The kind of value a text field holds; decides the input type and keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Text,
+    /// A date `YYYY-MM-DD`: a date picker while the value is empty or canonical, plain text
+    /// otherwise, so that an odd imported value stays visible instead of blanking the picker.
+    Date,
+    /// A month `YYYY-MM`, same fallback as dates.
+    Month,
+    Money,
+    Number,
+    Tel,
+}
+
+fn is_canonical_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn is_canonical_month(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
+}
+
+/// The messages for one field path, from the current assessment.
+fn messages(state: AppState, path: String) -> Memo<Vec<(String, bool)>> {
+    Memo::new(move |_| {
+        state.assessment.with(|a| {
+            a.errors_at(&path)
+                .map(|e| (e.message.clone(), e.warning))
+                .collect()
+        })
+    })
+}
+
+#[component]
+fn Messages(id: String, msgs: Memo<Vec<(String, bool)>>, shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="msgs" id=id aria-live="polite">
+            <Show when=move || shown.get()>
+                {move || {
+                    msgs.get()
+                        .into_iter()
+                        .map(|(m, warning)| {
+                            view! {
+                                <p class=if warning { "msg warn" } else { "msg error" }>{m}</p>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled text input bound to a string in the draft.
+#[component]
+pub fn TextField(
+    #[prop(into)] label: String,
+    #[prop(into)] path: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional)] kind: Kind,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = field_id(&path);
+    let msg_id = format!("{id}-msg");
+    let msgs = messages(state, path.clone());
+    let shown = RwSignal::new(true);
+    let input_type = move || match kind {
+        Kind::Date if value.with(|v| v.is_empty() || is_canonical_date(v)) => "date",
+        Kind::Month if value.with(|v| v.is_empty() || is_canonical_month(v)) => "month",
+        Kind::Tel => "tel",
+        _ => "text",
+    };
+    let inputmode = match kind {
+        Kind::Money | Kind::Number => Some("decimal"),
+        Kind::Tel => Some("tel"),
+        _ => None,
+    };
+    let placeholder = placeholder.or(match kind {
+        Kind::Date => Some("2026-03-01".to_owned()),
+        Kind::Month => Some("2026-03".to_owned()),
+        Kind::Money => Some("元".to_owned()),
+        _ => None,
+    });
+    let invalid = move || shown.get() && msgs.with(|m| m.iter().any(|(_, w)| !w));
+    view! {
+        <div class="field" class:wide=wide class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=input_type
+                inputmode=inputmode
+                placeholder=placeholder
+                data-field=path
+                autocomplete="off"
+                aria-describedby=msg_id.clone()
+                aria-invalid=move || if invalid() { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    shown.set(false);
+                    on_input.run(event_target_value(&ev));
+                }
+                on:change=move |_| shown.set(true)
+                on:blur=move |_| shown.set(true)
+            />
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <Messages id=msg_id msgs=msgs shown=shown />
+        </div>
+    }
+}
+
+/// A labelled `<select>` over a [`Choice`] enum.
+#[component]
+pub fn ChoiceField<T: Choice + Send + Sync>(
+    #[prop(into)] label: String,
+    #[prop(into)] path: String,
+    #[prop(into)] value: Signal<T>,
+    on_change: Callback<T>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = field_id(&path);
+    let msg_id = format!("{id}-msg");
+    let msgs = messages(state, path.clone());
+    let shown = RwSignal::new(true);
+    let options = T::ALL
+        .iter()
+        .map(|v| {
+            let code = v.code();
+            let v = *v;
+            view! {
+                <option value=code selected=move || value.get() == v>
+                    {v.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                data-field=path
+                aria-describedby=msg_id.clone()
+                prop:value=move || value.get().code()
+                on:change=move |ev| {
+                    if let Some(v) = T::from_code(&event_target_value(&ev)) {
+                        on_change.run(v);
+                    }
+                }
+            >
+                {options}
+            </select>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <Messages id=msg_id msgs=msgs shown=shown />
+        </div>
+    }
+}
+
+/// A labelled checkbox bound to a bool in the draft.
+#[component]
+pub fn CheckField(
+    #[prop(into)] label: String,
+    #[prop(into)] path: String,
+    #[prop(into)] value: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let id = field_id(&path);
+    view! {
+        <div class="check">
+            <input
+                type="checkbox"
+                id=id.clone()
+                data-field=path
+                prop:checked=move || value.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}

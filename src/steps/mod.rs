@@ -1,0 +1,26 @@
+//! One module per step of the form.
+
+pub mod applicant;
+pub mod declarations;
+pub mod employees;
+pub mod insurance;
+pub mod picker;
+pub mod results;
+pub mod site;
+pub mod wages;
+
+use crate::state::Step;
+use leptos::prelude::*;
+
+/// The view of one step.
+pub fn view_of(step: Step) -> AnyView {
+    match step {
+        Step::Applicant => applicant::ApplicantStep().into_any(),
+        Step::Site => site::SiteStep().into_any(),
+        Step::Employees => employees::EmployeesStep().into_any(),
+        Step::Wages => wages::WagesStep().into_any(),
+        Step::Insurance => insurance::InsuranceStep().into_any(),
+        Step::Declarations => declarations::DeclarationsStep().into_any(),
+        Step::Results => results::ResultsStep().into_any(),
+    }
+}
