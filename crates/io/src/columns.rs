@@ -1,0 +1,358 @@
+//! The two tables people import and export, their columns, and the header spellings accepted for
+//! each column.
+//!
+//! The template headers are exactly the ones listed in issue 4 (员工花名册, 工资发放明细). Real files
+//! use other words for the same thing (身份证号码, 公民身份号码, 应发金额 …); every accepted spelling
+//! is listed here, in one place, so the importer and the documentation cannot disagree.
+
+/// Which table a sheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    /// 员工花名册: one row per stint.
+    Roster,
+    /// 工资发放明细: one row per person and month.
+    Wages,
+}
+
+impl TableKind {
+    /// The table's Chinese name, also the template's sheet name.
+    pub fn label(self) -> &'static str {
+        match self {
+            TableKind::Roster => "员工花名册",
+            TableKind::Wages => "工资发放明细",
+        }
+    }
+
+    /// The template's columns, in order.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            TableKind::Roster => &ROSTER_COLUMNS,
+            TableKind::Wages => &WAGE_COLUMNS,
+        }
+    }
+
+    /// Optional columns read when present but not in the template.
+    pub fn optional_columns(self) -> &'static [Column] {
+        match self {
+            TableKind::Roster => &[Column::HouseholdAddress],
+            TableKind::Wages => &[],
+        }
+    }
+}
+
+/// A column of either table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    IdNumber,
+    PovertyStatus,
+    Post,
+    EmploymentForm,
+    AgreementType,
+    AgreementStart,
+    AgreementEnd,
+    LeaveDate,
+    Phone,
+    InsuranceKind,
+    InsuranceStart,
+    InsuranceEnd,
+    /// 户籍地: not in the issue's template, but on the draft and on the packet's roster; exported
+    /// only when someone has one, so that export → import loses nothing.
+    HouseholdAddress,
+    Month,
+    DaysWorked,
+    Hours,
+    Gross,
+    Deductions,
+    Net,
+    PaidDate,
+}
+
+/// 员工花名册, in template order.
+pub const ROSTER_COLUMNS: [Column; 13] = [
+    Column::Name,
+    Column::IdNumber,
+    Column::PovertyStatus,
+    Column::Post,
+    Column::EmploymentForm,
+    Column::AgreementType,
+    Column::AgreementStart,
+    Column::AgreementEnd,
+    Column::LeaveDate,
+    Column::Phone,
+    Column::InsuranceKind,
+    Column::InsuranceStart,
+    Column::InsuranceEnd,
+];
+
+/// 工资发放明细, in template order.
+pub const WAGE_COLUMNS: [Column; 9] = [
+    Column::Name,
+    Column::IdNumber,
+    Column::Month,
+    Column::DaysWorked,
+    Column::Hours,
+    Column::Gross,
+    Column::Deductions,
+    Column::Net,
+    Column::PaidDate,
+];
+
+impl Column {
+    /// The template header, exactly.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Name => "姓名",
+            Column::IdNumber => "身份证号",
+            Column::PovertyStatus => "人员类别",
+            Column::Post => "岗位",
+            Column::EmploymentForm => "用工形式",
+            Column::AgreementType => "协议类型",
+            Column::AgreementStart => "协议起始日期",
+            Column::AgreementEnd => "协议终止日期",
+            Column::LeaveDate => "离职日期",
+            Column::Phone => "联系电话",
+            Column::InsuranceKind => "参保类型",
+            Column::InsuranceStart => "参保起始日期",
+            Column::InsuranceEnd => "参保终止日期",
+            Column::HouseholdAddress => "户籍地",
+            Column::Month => "工资月份",
+            Column::DaysWorked => "出勤天数",
+            Column::Hours => "工时",
+            Column::Gross => "应发工资",
+            Column::Deductions => "代扣个人社保",
+            Column::Net => "实发工资",
+            Column::PaidDate => "发放日期",
+        }
+    }
+
+    /// How to fill the column, for the template's 填写说明 sheet.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Column::Name => "必填。",
+            Column::IdNumber => "必填，18位居民身份证号码（末位X大小写均可）。同一人有多段季节性用工时，每段一行，身份证号相同。请保持本列为“文本”格式，否则 Excel 会把号码变成科学计数法并丢失末几位。",
+            Column::PovertyStatus => "脱贫人口 / 监测对象 / 其他。",
+            Column::Post => "如：缝纫工、分拣员。",
+            Column::EmploymentForm => "全日制 / 非全日制 / 季节性（临时性、季节性务工）。",
+            Column::AgreementType => "劳动合同 / 劳务协议；没有签订的填“未签订”。",
+            Column::AgreementStart => "即入职日期，如 2026-03-01、2026/3/1 或 2026年3月1日。",
+            Column::AgreementEnd => "空白表示无固定期限。",
+            Column::LeaveDate => "空白表示仍在职。",
+            Column::Phone => "手机或固定电话。",
+            Column::InsuranceKind => "工伤保险 / 人身意外伤害保险 / 无。有多段参保时可分行填写。",
+            Column::InsuranceStart => "如 2026-03-01。",
+            Column::InsuranceEnd => "空白表示仍在保。",
+            Column::HouseholdAddress => "户籍所在地。",
+            Column::Month => "工资所属月份，如 2026-03。每人每月一行。",
+            Column::DaysWorked => "全日制、季节性人员填写当月出勤天数。",
+            Column::Hours => "非全日制人员填写当月工作小时数。",
+            Column::Gross => "元，不含加班工资及中夜班、高温等津贴；含个人应缴的社保和公积金。",
+            Column::Deductions => "元，代扣的个人社会保险费。",
+            Column::Net => "元，实际发到手的金额。",
+            Column::PaidDate => "实际发放日期，如 2026-04-15；未发放的留空。",
+        }
+    }
+
+    /// Other spellings seen in real rosters and payrolls (compared after [`header_key`]).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Name => &["员工姓名", "职工姓名", "务工人员姓名", "人员姓名", "名字"],
+            Column::IdNumber => &[
+                "身份证号码",
+                "身份证",
+                "公民身份号码",
+                "居民身份证号码",
+                "身份证件号码",
+                "证件号码",
+                "证件号",
+            ],
+            Column::PovertyStatus => &[
+                "人员类型",
+                "人员身份",
+                "身份类别",
+                "是否脱贫人口",
+                "是否脱贫户",
+                "脱贫人口类别",
+            ],
+            Column::Post => &["工种", "岗位名称", "从事岗位", "职务", "工作岗位"],
+            Column::EmploymentForm => &["用工方式", "就业形式", "用工类型"],
+            Column::AgreementType => &["合同类型", "签订协议类型", "合同协议类型"],
+            Column::AgreementStart => &[
+                "合同起始日期",
+                "协议开始日期",
+                "合同开始日期",
+                "协议签订日期",
+                "合同签订日期",
+                "入职日期",
+                "就业日期",
+                "务工开始日期",
+            ],
+            Column::AgreementEnd => &[
+                "合同终止日期",
+                "协议结束日期",
+                "合同结束日期",
+                "合同到期日期",
+                "协议到期日期",
+            ],
+            Column::LeaveDate => &["离岗日期", "退出日期", "离职时间"],
+            Column::Phone => &["电话", "手机号", "手机号码", "联系方式", "电话号码"],
+            Column::InsuranceKind => &["参保情况", "保险类型", "险种", "参保险种"],
+            Column::InsuranceStart => &["参保开始日期", "保险起始日期", "保险开始日期", "投保日期"],
+            Column::InsuranceEnd => &[
+                "参保结束日期",
+                "保险终止日期",
+                "保险结束日期",
+                "保险到期日期",
+            ],
+            Column::HouseholdAddress => &["户籍地址", "户籍所在地", "家庭住址", "户口所在地"],
+            Column::Month => &["月份", "发放月份", "所属月份", "工资所属月份", "工资月"],
+            Column::DaysWorked => &["出勤", "出勤天", "工作天数", "实际出勤天数", "出勤日数"],
+            Column::Hours => &["工作时长", "出勤工时", "工作小时数", "工时数", "小时数"],
+            Column::Gross => &["应发金额", "应发合计", "应发", "应发工资额", "工资总额"],
+            Column::Deductions => &[
+                "个人社保",
+                "代扣社保",
+                "社保个人部分",
+                "个人缴纳社保",
+                "代扣社会保险",
+                "代扣个人社会保险",
+            ],
+            Column::Net => &["实发金额", "实发合计", "实发", "实发工资额"],
+            Column::PaidDate => &["发薪日期", "支付日期", "工资发放日期", "发放时间"],
+        }
+    }
+}
+
+/// A header cell reduced to what matters for matching: full-width to half-width, no spaces or line
+/// breaks, no required-field marks (`*`), no hint in brackets (`工资月份（YYYY-MM）`, `出勤(天)`),
+/// no trailing colon.
+pub fn header_key(text: &str) -> String {
+    let text = bangfu_model::text::normalize(text);
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0u32;
+    for c in text.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || matches!(c, '*' | '＊' | ':' | '：' | '\u{200b}') => {}
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    if out.is_empty() {
+        // A header that is all brackets ("（元）") keeps its text rather than matching nothing.
+        return text.chars().filter(|c| !c.is_whitespace()).collect();
+    }
+    out
+}
+
+/// The column a header cell names, among `candidates`.
+pub fn match_header(text: &str, candidates: &[Column]) -> Option<Column> {
+    let key = header_key(text);
+    if key.is_empty() {
+        return None;
+    }
+    candidates
+        .iter()
+        .copied()
+        .find(|c| header_key(c.label()) == key || c.aliases().iter().any(|a| header_key(a) == key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Column; 21] = [
+        Column::Name,
+        Column::IdNumber,
+        Column::PovertyStatus,
+        Column::Post,
+        Column::EmploymentForm,
+        Column::AgreementType,
+        Column::AgreementStart,
+        Column::AgreementEnd,
+        Column::LeaveDate,
+        Column::Phone,
+        Column::InsuranceKind,
+        Column::InsuranceStart,
+        Column::InsuranceEnd,
+        Column::HouseholdAddress,
+        Column::Month,
+        Column::DaysWorked,
+        Column::Hours,
+        Column::Gross,
+        Column::Deductions,
+        Column::Net,
+        Column::PaidDate,
+    ];
+
+    #[test]
+    fn template_headers_are_exactly_the_issue_list() {
+        let roster: Vec<_> = ROSTER_COLUMNS.iter().map(|c| c.label()).collect();
+        assert_eq!(
+            roster,
+            [
+                "姓名",
+                "身份证号",
+                "人员类别",
+                "岗位",
+                "用工形式",
+                "协议类型",
+                "协议起始日期",
+                "协议终止日期",
+                "离职日期",
+                "联系电话",
+                "参保类型",
+                "参保起始日期",
+                "参保终止日期"
+            ]
+        );
+        let wages: Vec<_> = WAGE_COLUMNS.iter().map(|c| c.label()).collect();
+        assert_eq!(
+            wages,
+            [
+                "姓名",
+                "身份证号",
+                "工资月份",
+                "出勤天数",
+                "工时",
+                "应发工资",
+                "代扣个人社保",
+                "实发工资",
+                "发放日期"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_spelling_names_two_columns() {
+        let mut seen = std::collections::HashMap::new();
+        for c in ALL {
+            for s in std::iter::once(c.label()).chain(c.aliases().iter().copied()) {
+                if let Some(other) = seen.insert(header_key(s), c) {
+                    panic!("{s} names both {other:?} and {c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn header_variants_match() {
+        let all = &ALL[..];
+        for (text, col) in [
+            ("身份证号 ", Column::IdNumber),
+            ("身份证号码", Column::IdNumber),
+            ("＊姓　名", Column::Name),
+            ("工资月份（YYYY-MM）", Column::Month),
+            ("出勤(天)", Column::DaysWorked),
+            ("应发工资\n（元）", Column::Gross),
+            ("协议终止日期(空白=无固定期限)", Column::AgreementEnd),
+            ("联系电话：", Column::Phone),
+        ] {
+            assert_eq!(match_header(text, all), Some(col), "{text}");
+        }
+        assert_eq!(match_header("备注", all), None);
+        assert_eq!(match_header("序号", all), None);
+        assert_eq!(match_header("", all), None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Finding the header row of a sheet: it need not be the first row (a title such as
+//! "2026年某合作社员工花名册" and notes often come first), columns may come in any order, and columns
+//! the template does not have (序号, 备注, 银行卡号) are ignored and listed.
+
+use crate::columns::{match_header, Column, TableKind};
+use crate::grid::Sheet;
+use crate::limits::HEADER_SEARCH_ROWS;
+use crate::value::month_in_title;
+use chrono::NaiveDate;
+
+/// Where a table starts in a sheet and what its columns mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub kind: TableKind,
+    /// Index of the header row in `Sheet::rows`.
+    pub row_index: usize,
+    /// The header's row number as the user sees it.
+    pub row_number: u32,
+    /// Column index (0-based) → column, in sheet order.
+    pub columns: Vec<(usize, Column)>,
+    /// Header texts of the columns that are not imported, in sheet order.
+    pub ignored: Vec<String>,
+    /// For a payroll without a 工资月份 column: the month named in a title row or the sheet name.
+    pub title_month: Option<NaiveDate>,
+}
+
+impl Header {
+    /// The column index of `column`, if the sheet has it.
+    pub fn index_of(&self, column: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(_, c)| *c == column)
+            .map(|(i, _)| *i)
+    }
+}
+
+/// The best header row among the first rows of `sheet`, optionally only for one table kind.
+pub fn find(sheet: &Sheet, expect: Option<TableKind>) -> Option<Header> {
+    let kinds: &[TableKind] = match expect {
+        Some(TableKind::Roster) => &[TableKind::Roster],
+        Some(TableKind::Wages) => &[TableKind::Wages],
+        None => &[TableKind::Roster, TableKind::Wages],
+    };
+    let mut best: Option<(usize, Header)> = None;
+    for (row_index, row) in sheet.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
+        for &kind in kinds {
+            let candidates: Vec<Column> = kind
+                .columns()
+                .iter()
+                .chain(kind.optional_columns())
+                .copied()
+                .collect();
+            let mut columns = Vec::new();
+            let mut ignored = Vec::new();
+            for (i, cell) in row.cells.iter().enumerate() {
+                if cell.is_blank() {
+                    continue;
+                }
+                let text = cell.display();
+                match match_header(&text, &candidates) {
+                    Some(col) if !columns.iter().any(|(_, c)| *c == col) => columns.push((i, col)),
+                    Some(_) => ignored.push(format!("{}（重复）", text.trim())),
+                    None => ignored.push(text.trim().to_owned()),
+                }
+            }
+            let has = |c: Column| columns.iter().any(|(_, x)| *x == c);
+            let score = columns.len();
+            let title_month = match kind {
+                TableKind::Wages if !has(Column::Month) => title_month(sheet, row_index),
+                _ => None,
+            };
+            let ok = match kind {
+                TableKind::Roster => has(Column::Name) && has(Column::IdNumber) && score >= 3,
+                TableKind::Wages => {
+                    (has(Column::Name) || has(Column::IdNumber))
+                        && (has(Column::Month) || title_month.is_some())
+                        && (has(Column::Gross) || has(Column::Net))
+                }
+            };
+            if !ok || best.as_ref().is_some_and(|(s, _)| *s >= score) {
+                continue;
+            }
+            best = Some((
+                score,
+                Header {
+                    kind,
+                    row_index,
+                    row_number: row.number,
+                    columns,
+                    ignored,
+                    title_month,
+                },
+            ));
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
+/// A month named above the header ("2026年3月工资表") or in the sheet name ("2026-03").
+fn title_month(sheet: &Sheet, header_index: usize) -> Option<NaiveDate> {
+    sheet.rows[..header_index]
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .find_map(|c| month_in_title(&c.display()))
+        .or_else(|| month_in_title(&sheet.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{Cell, Row};
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            name: String::new(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Row {
+                    number: i as u32 + 1,
+                    cells: r
+                        .iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text((*s).to_owned())
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+            date_1904: false,
+        }
+    }
+
+    #[test]
+    fn header_below_a_title_with_extra_columns_in_any_order() {
+        let s = sheet(&[
+            &["某合作社员工花名册"],
+            &["填表日期：2026-03-01"],
+            &[
+                "序号",
+                "身份证号码 ",
+                "姓 名",
+                "用工形式",
+                "备注",
+                "人员类别",
+            ],
+            &["1", "11010519491231002X", "张三", "全日制", "", "脱贫人口"],
+        ]);
+        let h = find(&s, None).unwrap();
+        assert_eq!(h.kind, TableKind::Roster);
+        assert_eq!((h.row_index, h.row_number), (2, 3));
+        assert_eq!(
+            h.columns,
+            [
+                (1, Column::IdNumber),
+                (2, Column::Name),
+                (3, Column::EmploymentForm),
+                (5, Column::PovertyStatus)
+            ]
+        );
+        assert_eq!(h.ignored, ["序号", "备注"]);
+    }
+
+    #[test]
+    fn payroll_is_told_from_roster() {
+        let s = sheet(&[&["姓名", "身份证号", "工资月份", "应发工资", "实发工资"]]);
+        assert_eq!(find(&s, None).unwrap().kind, TableKind::Wages);
+        assert!(find(&s, Some(TableKind::Roster)).is_none());
+    }
+
+    #[test]
+    fn payroll_month_from_the_title() {
+        let s = sheet(&[
+            &["2026年3月工资发放表"],
+            &["姓名", "身份证号", "应发工资", "实发工资"],
+        ]);
+        let h = find(&s, None).unwrap();
+        assert_eq!(h.title_month, NaiveDate::from_ymd_opt(2026, 3, 1));
+    }
+
+    #[test]
+    fn no_header_in_a_list_of_numbers() {
+        let s = sheet(&[&["1", "2"], &["姓名", "年龄"]]);
+        assert!(find(&s, None).is_none());
+    }
+}
