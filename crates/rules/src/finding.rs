@@ -219,7 +219,10 @@ mod tests {
     #[test]
     fn codes_match_the_ui_contract() {
         let codes: Vec<_> = CriterionId::ALL.iter().map(|c| c.code()).collect();
-        assert_eq!(codes, ["art6", "art7-1", "art7-2", "art7-3", "art7-4", "art7-5"]);
+        assert_eq!(
+            codes,
+            ["art6", "art7-1", "art7-2", "art7-3", "art7-4", "art7-5"]
+        );
         assert_eq!(Status::NotMet.code(), "not-met");
     }
 }

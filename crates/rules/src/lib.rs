@@ -2,8 +2,12 @@
 //!
 //! Placeholder API; the implementation lands with the eligibility-engine issue.
 
+pub mod calendar;
 pub mod finding;
 pub mod path;
+pub mod sample;
+pub mod validate;
+pub mod wage_table;
 
 pub use finding::*;
 

@@ -38,3 +38,23 @@ pub fn wage(key: u32, index: usize, field: &str) -> String {
 pub fn top(field: &str) -> String {
     field.to_owned()
 }
+
+/// `extra_holidays.<index>`: one holiday schedule the user added.
+pub fn extra_holiday(index: usize) -> String {
+    format!("extra_holidays.{index}")
+}
+
+/// `settings.<field>`, e.g. `settings.seasonal_min_days`.
+pub fn settings(field: &str) -> String {
+    format!("settings.{field}")
+}
+
+/// `rules.<field>`, e.g. `rules.safety`.
+pub fn rules(field: &str) -> String {
+    format!("rules.{field}")
+}
+
+/// `declarations.<field>`, e.g. `declarations.lawful_operation`.
+pub fn declarations(field: &str) -> String {
+    format!("declarations.{field}")
+}
