@@ -6,6 +6,7 @@ use crate::bind_emp;
 use crate::components::bind_item;
 use crate::components::fields::{ChoiceField, Kind, TextField};
 use crate::state::AppState;
+use crate::steps::import::{ImportPanel, TablesPanel};
 use bangfu_model::{Choice, Employee, Stint};
 use bangfu_rules::{path, Status};
 use leptos::prelude::*;
@@ -106,6 +107,8 @@ pub fn EmployeesStep() -> impl IntoView {
             <p class="lead">
                 "第七条第（一）项：吸纳脱贫人口（含监测对象）就业5名以上；用工50人（含）以上的，须占务工总人数的10%以上。第（二）项：须签订劳动合同或劳务协议，稳定就业3个月（含）以上。"
             </p>
+            <ImportPanel />
+            <TablesPanel />
             <div class="list-tools">
                 <button type="button" on:click=add>"添加员工"</button>
                 <div class="field inline">

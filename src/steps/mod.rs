@@ -3,6 +3,7 @@
 pub mod applicant;
 pub mod declarations;
 pub mod employees;
+pub mod import;
 pub mod insurance;
 pub mod picker;
 pub mod results;

@@ -4,6 +4,7 @@ use crate::bind;
 use crate::components::bind_item;
 use crate::components::fields::{Kind, TextField};
 use crate::state::AppState;
+use crate::steps::import::ImportPanel;
 use crate::steps::employees::EmployeeStanding;
 use crate::steps::picker::EmployeePicker;
 use bangfu_model::text::{format_month, parse_month};
@@ -44,6 +45,7 @@ pub fn WagesStep() -> impl IntoView {
             <p class="lead">
                 "第七条第（三）项：月工资或计时工资原则上不低于当地当年最低工资标准，并按时足额发放。每个工资月份按该月1日施行的标准、车间所在旗县的类别比较；全日制按月、非全日制按小时。"
             </p>
+            <ImportPanel />
             <div class="grid">
                 <TextField label="约定发薪日（每月几号发上月工资）" path=path::top("pay_day") value=pay_day on_input=set_pay_day kind=Kind::Number
                     hint="例如 15 表示每月15日前发放上月工资；用于判断是否按时发放" />
