@@ -12,6 +12,7 @@ ensure_rust
 ensure_build_tools
 run_stage "install: Debian chromium chromium-driver" ensure_apt_packages chromium chromium-driver
 run_stage "cargo fetch --locked" fetch_crates
+run_stage "prepare packet fonts (scripts/fonts.sh)" prepare_fonts
 run_stage "release build (trunk build --release --offline)" build_release
 
 bench_binaries() {

@@ -44,13 +44,22 @@ fmt_secs() {
   if ((s >= 60)); then printf '%dm%02ds' $((s / 60)) $((s % 60)); else printf '%ds' "$s"; fi
 }
 
-# run_stage NAME CMD...: runs CMD with a banner, records its wall time, and stops everything on failure.
+# run_stage NAME CMD...: runs CMD (a command or a function from this file) in a subshell with a
+# banner, records its wall time, and stops everything on failure.
 run_stage() {
   local name=$1
   shift
   banner "$name"
   local start=$SECONDS rc=0
-  "$@" || rc=$?
+  # A subshell with errexit on, outside any `||` context (which would silently disable errexit in
+  # the stage's functions): the first failing command fails the stage.
+  set +e
+  (
+    set -e
+    "$@"
+  )
+  rc=$?
+  set -e
   local took=$((SECONDS - start))
   STAGE_NAMES+=("$name")
   STAGE_SECS+=("$took")
@@ -217,13 +226,20 @@ ensure_build_tools() {
 
 fetch_crates() { cargo fetch --locked; }
 
-# trunk build --release --offline: zero network connections (crates fetched above, tools on PATH).
+# The packet's fonts are generated (scripts/fonts.sh, owned by the packet's engineer) and compiled in:
+# run it before anything compiles the packet crate (cheap when nothing changed).
+prepare_fonts() {
+  if [[ -f scripts/fonts.sh ]]; then
+    bash scripts/fonts.sh
+  else
+    note "no scripts/fonts.sh: nothing to prepare"
+  fi
+}
+
+# trunk build --release --offline: zero network connections. Run fetch_crates and prepare_fonts first.
 build_release() {
   check_trunk_toml
-  if [[ -f scripts/fonts.sh ]]; then
-    note "preparing fonts: scripts/fonts.sh"
-    bash scripts/fonts.sh
-  fi
+  rm -rf dist
   trunk build --release --offline
   [[ -f dist/index.html ]] || die "trunk build produced no dist/index.html"
 }

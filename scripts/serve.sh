@@ -10,6 +10,7 @@ PORT="${1:-${PORT:-8080}}"
 ensure_rust
 ensure_build_tools
 run_stage "cargo fetch --locked" fetch_crates
+run_stage "prepare packet fonts (scripts/fonts.sh)" prepare_fonts
 run_stage "release build (trunk build --release --offline)" build_release
 print_timings
 

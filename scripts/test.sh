@@ -15,6 +15,7 @@ ensure_build_tools
 run_stage "install: Debian ${APT_PACKAGES[*]}" ensure_apt_packages "${APT_PACKAGES[@]}"
 run_stage "check: Trunk.toml agrees with Cargo.lock" check_trunk_toml
 run_stage "cargo fetch --locked" fetch_crates
+run_stage "prepare packet fonts (scripts/fonts.sh)" prepare_fonts
 
 run_stage "cargo fmt --all --check" cargo fmt --all --check
 run_stage "clippy: host, all targets" cargo clippy --workspace --all-targets --locked -- -D warnings

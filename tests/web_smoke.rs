@@ -14,7 +14,11 @@ fn region_data_lists_all_103_counties_in_the_browser() {
     let regions = bangfu_model::region::Regions::get();
     assert_eq!(regions.counties.len(), 103);
     assert_eq!(regions.prefectures.len(), 12);
-    assert!(regions.townships.len() > 1000, "{} townships", regions.townships.len());
+    assert!(
+        regions.townships.len() > 1000,
+        "{} townships",
+        regions.townships.len()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -24,5 +28,8 @@ fn local_storage_keeps_what_was_written() {
     let back: String = LocalStorage::get(key).expect("localStorage is readable");
     assert_eq!(back, "草稿 ✓");
     LocalStorage::delete(key);
-    assert!(LocalStorage::get::<String>(key).is_err(), "deleted key is gone");
+    assert!(
+        LocalStorage::get::<String>(key).is_err(),
+        "deleted key is gone"
+    );
 }
