@@ -2,6 +2,7 @@
 //! inputs, per-person notes), the per-employee table and the earliest date of qualifying.
 
 use crate::components::verdict::{overall_text, status_mark};
+use crate::packet::PacketPanel;
 use crate::state::AppState;
 use bangfu_rules::{Finding, Status};
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ pub fn ResultsStep() -> impl IntoView {
             <div class="findings">
                 {move || a.with(|a| a.findings.clone()).into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
             </div>
+            <PacketPanel />
             <h3>"逐人情况"</h3>
             <div class="table-wrap">
                 <table class="roster">
