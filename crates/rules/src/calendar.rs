@@ -73,6 +73,13 @@ pub fn month_end(d: NaiveDate) -> NaiveDate {
     d.with_day(days_in_month(d.year(), d.month())).unwrap_or(d)
 }
 
+/// The number of month boundaries from `a`'s month to `b`'s month (0 in the same month).
+pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    let ia = a.year() * 12 + a.month0() as i32;
+    let ib = b.year() * 12 + b.month0() as i32;
+    (ib - ia).max(0) as u32
+}
+
 /// Days from `a` to `b`, both included (0 when `b < a`).
 pub fn days_inclusive(a: NaiveDate, b: NaiveDate) -> i64 {
     ((b - a).num_days() + 1).max(0)

@@ -157,6 +157,41 @@ pub struct EmployeeFinding {
     pub problems: Vec<String>,
     /// If this person does not qualify yet only because time has not passed: the date they will.
     pub qualifies_on: Option<NaiveDate>,
+    /// Start of the employment that 7(2)-(4) were judged on (the continuous employment covering
+    /// the assessment date, or the first seasonal day in the counting period).
+    pub employed_since: Option<NaiveDate>,
+    /// Whole calendar months of that employment up to the assessment date (花名册 "累计就业月数";
+    /// for seasonal work: cumulative days ÷ 30, rounded down).
+    pub months_employed: Option<u32>,
+    /// Cumulative days employed in the seasonal counting period (seasonal work only).
+    pub seasonal_days: Option<u32>,
+    /// Mean gross pay (fen) over the wage months checked for 7(3) that have a readable amount.
+    pub average_gross_fen: Option<i64>,
+    /// The wage months checked for 7(3), oldest first, each with the standard applied.
+    pub wage_months: Vec<WageMonthCheck>,
+}
+
+/// One wage month of one person as checked for 第七条第（三）项.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WageMonthCheck {
+    /// First day of the wage month.
+    pub month: NaiveDate,
+    pub status: Status,
+    /// The standard applied (its label), or why none could be applied.
+    pub standard: String,
+    /// The amount the pay had to reach (fen): the monthly standard, pro rata for a partial month,
+    /// or hours × the hourly standard; `None` when it could not be computed.
+    pub required_fen: Option<i64>,
+    /// 应发工资 as typed, in fen.
+    pub gross_fen: Option<i64>,
+    /// Calendar days employed in the month / days in the month.
+    pub days_employed: u32,
+    pub days_in_month: u32,
+    /// The agreed pay day for this month's wages (in the following month).
+    pub due: Option<NaiveDate>,
+    pub paid: Option<NaiveDate>,
+    /// Why, in Chinese, e.g. "2026-03：应发 2,199.99 元，低于最低工资 2,200.00 元".
+    pub reason: String,
 }
 
 /// A message for one input field, shown next to it.
@@ -184,6 +219,9 @@ pub struct Assessment {
     pub qualifying: u32,
     /// Everyone employed on the assessment date (务工总人数).
     pub total_workforce: u32,
+    /// Qualifying people 7(1) requires for this workforce: 5, or ⌈10 % of the workforce⌉ when it
+    /// is 50 or more.
+    pub required_qualifying: u32,
     /// The earliest date on which every criterion would be met if nothing else changes, when that
     /// is only a matter of time; `None` when time alone will not do it or it is met already.
     pub earliest_qualifying_date: Option<NaiveDate>,

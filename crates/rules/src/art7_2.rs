@@ -1,0 +1,554 @@
+//! 第七条第（二）项: "与脱贫人口依法签订劳务协议且稳定就业时间3个月（含）以上；临时性、季节性务工
+//! 就业的，年度累计用工时间须达到3个月（含）以上。"
+//!
+//! Per person (poverty-alleviated), two ways to meet it:
+//! - Stable employment: the continuous period of employment covering the assessment date started on
+//!   D and the assessment date is on or after D + 3 calendar months (民法典第二百零二条: same day of
+//!   the third month after, or that month's last day: 2025-11-30 → 2026-02-28). Every stint in
+//!   that period needs an agreement (劳动合同 or 劳务协议).
+//! - Seasonal work (only for people with a stint marked 季节性): days employed under an agreement
+//!   within the counting period (default: the calendar year of the assessment date; or the 12
+//!   months ending on it), calendar days with both ends included, up to the assessment date, at
+//!   least `Settings::seasonal_min_days` (default 90 for "3个月"). Both settings are shown.
+//! - "依法": nobody may be employed under 16 (《劳动法》第十五条); a stint that began before the
+//!   16th birthday is not a lawful agreement and the person does not meet this item.
+//!
+//! The employment found here is also what 第（三）、（四）项 check wages and insurance over.
+
+use crate::calendar::add_calendar_months;
+use crate::employment::{self, Period, Span};
+use crate::finding::{CriterionId, Finding, Status};
+use crate::input::person::{Person, StintRec};
+use crate::input::Input;
+use crate::people::{self, Check, Wording};
+use crate::validate::id_card::sixteenth_birthday;
+use bangfu_model::{AgreementType, EmploymentForm, SeasonalPeriod};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The employment the person was judged on, for 第（三）、（四）项 and the roster.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Basis {
+    /// Days employed up to the assessment date that the other items check, oldest first.
+    pub spans: Vec<Span>,
+    pub employed_since: Option<NaiveDate>,
+    pub months: Option<u32>,
+    pub seasonal_days: Option<u32>,
+}
+
+/// The counting window for seasonal days ending on `t`.
+pub(crate) fn seasonal_window(period: SeasonalPeriod, t: NaiveDate) -> NaiveDate {
+    match period {
+        SeasonalPeriod::Trailing12Months => add_calendar_months(t, -12) + Duration::days(1),
+        _ => NaiveDate::from_ymd_opt(t.year(), 1, 1).unwrap_or(t),
+    }
+}
+
+fn window_label(period: SeasonalPeriod, from: NaiveDate, date: NaiveDate) -> String {
+    match period {
+        SeasonalPeriod::Trailing12Months => format!("{from}至{date}（评估日前12个月）"),
+        _ => format!("{}年自然年度内", date.year()),
+    }
+}
+
+fn has_agreement(s: &StintRec) -> bool {
+    matches!(
+        s.agreement,
+        AgreementType::EmploymentContract | AgreementType::LabourAgreement
+    )
+}
+
+fn stint_name(p: &Person<'_>, s: &StintRec) -> String {
+    if p.employee.stints.len() > 1 {
+        format!("第{}段用工", s.index + 1)
+    } else {
+        "用工".into()
+    }
+}
+
+/// One way of meeting the item, evaluated.
+struct PathResult {
+    check: Check,
+    basis: Basis,
+}
+
+fn stable_path(p: &Person<'_>, current: Period, date: NaiveDate) -> PathResult {
+    let reached = add_calendar_months(current.start, 3);
+    let stints: Vec<&StintRec> = p
+        .stints
+        .iter()
+        .filter(|s| current.contains(s.start) && s.start <= date)
+        .collect();
+    let months = employment::whole_months(current.start, date);
+    let basis = Basis {
+        spans: vec![Span {
+            start: current.start,
+            end: date,
+        }],
+        employed_since: Some(current.start),
+        months: Some(months),
+        seasonal_days: None,
+    };
+    let no_agreement: Vec<String> = stints
+        .iter()
+        .filter(|s| s.agreement == AgreementType::NoAgreement)
+        .map(|s| stint_name(p, s))
+        .collect();
+    if !no_agreement.is_empty() {
+        return PathResult {
+            check: Check::not_met(format!(
+                "{}未签订劳动合同或劳务协议",
+                no_agreement.join("、")
+            )),
+            basis,
+        };
+    }
+    let unspecified: Vec<String> = stints
+        .iter()
+        .filter(|s| s.agreement == AgreementType::Unspecified)
+        .map(|s| format!("{}的协议类型（未选择）", stint_name(p, s)))
+        .collect();
+    if !unspecified.is_empty() {
+        return PathResult {
+            check: Check::incomplete("协议类型未选择，无法确认已签订劳务协议", unspecified),
+            basis,
+        };
+    }
+    let check = if reached <= date {
+        Check::met(format!(
+            "自 {} 起连续在职，{reached} 满3个月（至评估日共 {months} 个整月）",
+            current.start
+        ))
+    } else if current.end.is_none_or(|e| e >= reached) {
+        Check {
+            met_on: Some(reached),
+            ..Check::not_met(format!("入职不满3个月，{reached} 满3个月"))
+        }
+    } else {
+        Check::not_met(format!(
+            "入职不满3个月，且用工于 {} 结束，届时不满3个月（{reached} 才满3个月）",
+            current.end.map(|e| e.to_string()).unwrap_or_default()
+        ))
+    };
+    PathResult { check, basis }
+}
+
+fn seasonal_path(p: &Person<'_>, input: &Input<'_>) -> PathResult {
+    let date = input.date;
+    let period = input.seasonal_period;
+    let min = i64::from(input.seasonal_min_days);
+    let from = seasonal_window(period, date);
+    let label = window_label(period, from, date);
+    let in_window = |s: &&StintRec| s.start <= date && s.end.is_none_or(|e| e >= from);
+    let unspecified: Vec<String> = p
+        .stints
+        .iter()
+        .filter(in_window)
+        .filter(|s| s.agreement == AgreementType::Unspecified)
+        .map(|s| format!("{}的协议类型（未选择）", stint_name(p, s)))
+        .collect();
+    let agreed = employment::merge(p.stints.iter().filter(|s| has_agreement(s)));
+    let all = employment::merge(&p.stints);
+    let days = employment::days_within(&agreed, from, date);
+    let all_days = employment::days_within(&all, from, date);
+    let spans: Vec<Span> = all
+        .iter()
+        .filter_map(|q| {
+            Span {
+                start: q.start,
+                end: q.end_by(date),
+            }
+            .clip(from, date)
+        })
+        .collect();
+    let basis = Basis {
+        employed_since: spans.first().map(|s| s.start),
+        months: Some((days / 30) as u32),
+        seasonal_days: Some(days as u32),
+        spans,
+    };
+    let mut reason = format!("季节性：{label}累计在职 {days} 天");
+    if all_days > days {
+        reason.push_str(&format!(
+            "（另有 {} 天未签订劳务协议，不计）",
+            all_days - days
+        ));
+    }
+    let check = if days >= min {
+        Check::met(format!("{reason}，达到 {min} 天"))
+    } else if !unspecified.is_empty() {
+        Check::incomplete(
+            format!("{reason}，不足 {min} 天；有协议类型未选择"),
+            unspecified,
+        )
+    } else {
+        let met_on = project_seasonal(&agreed, period, date, min);
+        let mut c = Check::not_met(match met_on {
+            Some(d) => format!("{reason}，不足 {min} 天；按现有用工期间，{d} 累计满 {min} 天"),
+            None => format!("{reason}，不足 {min} 天"),
+        });
+        c.met_on = met_on;
+        c
+    };
+    PathResult { check, basis }
+}
+
+/// The first day after `date` on which the seasonal count reaches `min`, if the periods as
+/// entered get there within a year.
+fn project_seasonal(
+    agreed: &[Period],
+    period: SeasonalPeriod,
+    date: NaiveDate,
+    min: i64,
+) -> Option<NaiveDate> {
+    let last_end = agreed
+        .iter()
+        .map(|p| p.end)
+        .max_by_key(|e| e.unwrap_or(NaiveDate::MAX))?;
+    let mut t = date;
+    for _ in 0..370 {
+        t += Duration::days(1);
+        if last_end.is_some_and(|e| t > e) {
+            return None;
+        }
+        if employment::days_within(agreed, seasonal_window(period, t), t) >= min {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// 第七条第（二）项 for one poverty-alleviated person.
+pub(crate) fn check_person(p: &Person<'_>, input: &Input<'_>) -> (Check, Basis) {
+    let date = input.date;
+    if p.stints.is_empty() {
+        let missing = if p.stint_gaps.is_empty() {
+            vec!["协议起始日期（未填写）".to_owned()]
+        } else {
+            p.stint_gaps.clone()
+        };
+        return (
+            Check::incomplete("用工期间未填写完整", missing),
+            Basis::default(),
+        );
+    }
+    let periods = employment::merge(&p.stints);
+    let seasonal = p.stints.iter().any(|s| s.form == EmploymentForm::Seasonal);
+    let stable = employment::current(&periods, date).map(|c| stable_path(p, c, date));
+    let season = seasonal.then(|| seasonal_path(p, input));
+    let mut result = match (stable, season) {
+        (Some(a), Some(b)) => {
+            // Met by either; otherwise the one that says more (incomplete, then the sooner date).
+            let rank = |r: &PathResult| match r.check.status {
+                Status::Met => (0, NaiveDate::MIN),
+                Status::Incomplete => (1, NaiveDate::MIN),
+                Status::NotMet => (2, r.check.met_on.unwrap_or(NaiveDate::MAX)),
+            };
+            if rank(&b) < rank(&a) {
+                b
+            } else {
+                a
+            }
+        }
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => not_employed(&periods, date),
+    };
+    // "依法签订": no agreement with a person under 16 (《劳动法》第十五条).
+    if let Ok(id) = &p.id {
+        let sixteen = sixteenth_birthday(id.birth_date());
+        let relevant_start = result.basis.employed_since.unwrap_or(NaiveDate::MIN);
+        if let Some(s) = p
+            .stints
+            .iter()
+            .find(|s| s.start < sixteen && s.end.is_none_or(|e| e >= relevant_start))
+        {
+            result.check = Check::not_met(format!(
+                "{}开始时（{}）未满16周岁（{sixteen} 满16周岁），违反《劳动法》第十五条，不属于依法签订劳务协议",
+                stint_name(p, s),
+                s.start
+            ));
+        }
+    }
+    if !p.stint_gaps.is_empty() && result.check.status != Status::Met {
+        let reason = format!("{}；另有用工信息不完整", result.check.reason);
+        let mut missing = result.check.missing.clone();
+        missing.extend(p.stint_gaps.iter().cloned());
+        result.check = Check {
+            status: if result.check.status == Status::NotMet && result.check.met_on.is_none() {
+                Status::Incomplete
+            } else {
+                result.check.status
+            },
+            reason,
+            missing,
+            met_on: result.check.met_on,
+        };
+    }
+    (result.check, result.basis)
+}
+
+/// Not employed on the assessment date and no seasonal work: left, or not started yet.
+fn not_employed(periods: &[Period], date: NaiveDate) -> PathResult {
+    if let Some(next) = periods.iter().find(|q| q.start > date) {
+        let reached = add_calendar_months(next.start, 3);
+        let mut check = Check::not_met(format!(
+            "评估日尚未入职（{} 入职），入职不满3个月，{reached} 满3个月",
+            next.start
+        ));
+        if next.end.is_none_or(|e| e >= reached) {
+            check.met_on = Some(reached);
+        }
+        return PathResult {
+            check,
+            basis: Basis {
+                employed_since: Some(next.start),
+                ..Basis::default()
+            },
+        };
+    }
+    let last = periods.iter().rev().find(|q| q.start <= date);
+    match last {
+        Some(q) => {
+            let end = q.end_by(date);
+            PathResult {
+                check: Check::not_met(format!("评估日不在职（{} 至 {end} 在职，已离职）", q.start)),
+                basis: Basis {
+                    spans: vec![Span {
+                        start: q.start,
+                        end,
+                    }],
+                    employed_since: Some(q.start),
+                    months: Some(employment::whole_months(q.start, end)),
+                    ..Basis::default()
+                },
+            }
+        }
+        None => PathResult {
+            check: Check::not_met("评估日不在职"),
+            basis: Basis::default(),
+        },
+    }
+}
+
+/// The method text of this item.
+pub(crate) fn method(input: &Input<'_>) -> String {
+    let period = match input.seasonal_period {
+        SeasonalPeriod::Trailing12Months => "评估日前12个月",
+        _ => "评估日所在自然年度",
+    };
+    format!(
+        "稳定就业按自然月计算（民法典第二百零二条：自入职日起至第3个月的对应日满3个月，无对应日的为该月末日；续签当日或次日接续的视为连续）；须签订劳动合同或劳务协议；入职时须年满16周岁（《劳动法》第十五条）。季节性：{period}内已签协议的在职日历天数（含起止日，截至评估日）累计 {} 天以上。按人计：满足本项的脱贫人口达到第（一）项所需人数即为符合",
+        input.seasonal_min_days
+    )
+}
+
+/// The finding of 第七条第（二）项.
+pub(crate) fn finding(
+    rows: &[(&Person<'_>, &Check)],
+    input: &Input<'_>,
+    need: u32,
+    roster_empty: bool,
+) -> Finding {
+    people::finding(
+        Wording {
+            criterion: CriterionId::Art7_2,
+            requirement: "签订劳务协议且稳定就业3个月以上",
+            method: method(input),
+            missing: vec![],
+        },
+        rows,
+        need,
+        roster_empty,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::calendar::add_calendar_months;
+    use crate::testkit::*;
+    use crate::{sample, CriterionId, Status};
+    use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind, SeasonalPeriod};
+
+    #[test]
+    fn art7_2_start_2025_11_30_reaches_three_months_on_2026_02_28() {
+        let cases = [
+            (d(2026, 2, 27), Status::NotMet, Some(d(2026, 2, 28))),
+            (d(2026, 2, 28), Status::Met, None),
+        ];
+        for (date, want, qualifies_on) in cases {
+            let draft = four_plus(person(10, d(2025, 11, 30), date), date);
+            let a = crate::assess(&draft, date);
+            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+            assert_eq!(status, want, "{date}: {reason}");
+            assert!(reason.contains("2026-02-28 满3个月"), "{reason}");
+            let e = a.employees.iter().find(|e| e.key == 10).unwrap();
+            assert_eq!(e.qualifies_on, qualifies_on, "{date}");
+            // What-if: only time is missing, so the workshop qualifies on that date.
+            assert_eq!(a.earliest_qualifying_date, qualifies_on, "{date}");
+            assert_eq!(a.overall, want, "{date}");
+            if want == Status::NotMet {
+                let f = a.finding(CriterionId::Art7_1).unwrap();
+                assert!(
+                    f.shortfall.contains("预计 2026-02-28 起符合"),
+                    "{}",
+                    f.shortfall
+                );
+                let note = a
+                    .finding(CriterionId::Art7_2)
+                    .unwrap()
+                    .people
+                    .iter()
+                    .find(|n| n.key == 10)
+                    .unwrap()
+                    .reason
+                    .clone();
+                assert_eq!(note, "测试10：入职不满3个月，2026-02-28 满3个月");
+            }
+        }
+    }
+
+    #[test]
+    fn art7_2_seasonal_89_and_90_days() {
+        let date = d(2026, 6, 20);
+        // (stint end, running, days, status, qualifies_on)
+        let cases = [
+            (Some(d(2026, 5, 28)), 89, Status::NotMet, None),
+            (Some(d(2026, 5, 29)), 90, Status::Met, None),
+            // Still employed since 04-01: 81 days, 90 reached on 06-29.
+            (None, 81, Status::NotMet, Some(d(2026, 6, 29))),
+        ];
+        for (end, days, want, on) in cases {
+            let start = if end.is_some() {
+                d(2026, 3, 1)
+            } else {
+                d(2026, 4, 1)
+            };
+            let mut e = person(10, start, date);
+            e.stints[0].employment_form = EmploymentForm::Seasonal;
+            e.stints[0].agreement_type = AgreementType::LabourAgreement;
+            e.stints[0].end = end.map(|d| d.to_string()).unwrap_or_default();
+            let a = crate::assess(&four_plus(e, date), date);
+            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+            assert_eq!(status, want, "{days}: {reason}");
+            assert!(
+                reason.contains(&format!("2026年自然年度内累计在职 {days} 天")),
+                "{reason}"
+            );
+            let emp = a.employees.iter().find(|e| e.key == 10).unwrap();
+            assert_eq!(emp.seasonal_days, Some(days));
+            assert_eq!(emp.qualifies_on, on, "{days}");
+            if want == Status::Met {
+                // Off-season on the assessment date, counted in both numerator and total.
+                assert!(!emp.employed_on_assessment_date && emp.qualifies);
+                assert_eq!((a.qualifying, a.total_workforce), (5, 5));
+                assert_eq!(a.overall, Status::Met);
+            }
+        }
+    }
+
+    #[test]
+    fn art7_2_seasonal_trailing_twelve_months_setting() {
+        let date = d(2026, 2, 20);
+        let mut e = person(10, d(2025, 10, 1), date);
+        e.stints[0].employment_form = EmploymentForm::Seasonal;
+        e.stints[0].end = "2025-12-31".into();
+        let mut draft = four_plus(e, date);
+        // Calendar year 2026: no days. Trailing 12 months: 92 days.
+        let (s, r) = check_of(&crate::assess(&draft, date), 10, CriterionId::Art7_2);
+        assert_eq!(s, Status::NotMet, "{r}");
+        draft.settings.seasonal_period = SeasonalPeriod::Trailing12Months;
+        let (s, r) = check_of(&crate::assess(&draft, date), 10, CriterionId::Art7_2);
+        assert_eq!(s, Status::Met, "{r}");
+        assert!(r.contains("累计在职 92 天"), "{r}");
+    }
+
+    #[test]
+    fn art7_2_a_fifteen_year_old_is_not_lawfully_employed() {
+        let date = d(2026, 6, 20);
+        let start = d(2025, 12, 1);
+        let cases = [
+            (add_calendar_months(start, -15 * 12), Status::NotMet),
+            (
+                add_calendar_months(start, -16 * 12) + chrono::Duration::days(1),
+                Status::NotMet,
+            ),
+            (add_calendar_months(start, -16 * 12), Status::Met),
+        ];
+        for (birth, want) in cases {
+            let mut e = person(10, start, date);
+            e.id_number = sample::id_number("150121", birth, 10);
+            let a = crate::assess(&four_plus(e, date), date);
+            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+            assert_eq!(status, want, "{birth}: {reason}");
+            let emp = a.employees.iter().find(|e| e.key == 10).unwrap();
+            if want == Status::NotMet {
+                assert!(
+                    reason.contains("未满16周岁") && reason.contains("劳动法》第十五条"),
+                    "{reason}"
+                );
+                assert!(emp.problems.iter().any(|p| p.contains("未满16周岁")));
+                assert!(!emp.qualifies);
+            } else {
+                assert!(emp.problems.is_empty(), "{:?}", emp.problems);
+            }
+        }
+    }
+
+    #[test]
+    fn art7_2_agreement_is_required() {
+        let date = d(2026, 6, 20);
+        let cases = [
+            (AgreementType::EmploymentContract, Status::Met),
+            (AgreementType::LabourAgreement, Status::Met),
+            (AgreementType::NoAgreement, Status::NotMet),
+            (AgreementType::Unspecified, Status::Incomplete),
+        ];
+        for (agreement, want) in cases {
+            let mut e = person(10, d(2025, 12, 1), date);
+            e.stints[0].agreement_type = agreement;
+            let a = crate::assess(&four_plus(e, date), date);
+            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+            assert_eq!(status, want, "{agreement:?}: {reason}");
+        }
+    }
+
+    #[test]
+    fn art7_2_expired_agreement_without_leave_date_ends_employment_with_a_warning() {
+        let date = d(2026, 6, 20);
+        let mut e = person(10, d(2025, 12, 1), date);
+        e.stints[0].end = "2026-05-31".into();
+        e.insurance[0].kind = InsuranceKind::WorkInjury;
+        let a = crate::assess(&four_plus(e, date), date);
+        let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+        assert_eq!(status, Status::NotMet, "{reason}");
+        assert!(reason.contains("不在职"), "{reason}");
+        let w = a.errors_at("employee.10.stint.0.end").next().unwrap();
+        assert!(w.warning && w.message.contains("续签"), "{}", w.message);
+        // A renewal entered as a new stint from the next day is continuous.
+        let mut e = person(10, d(2025, 12, 1), date);
+        e.stints[0].end = "2026-05-31".into();
+        let mut renewal = e.stints[0].clone();
+        renewal.start = "2026-06-01".into();
+        renewal.end = String::new();
+        e.stints.push(renewal);
+        let a = crate::assess(&four_plus(e, date), date);
+        assert_eq!(check_of(&a, 10, CriterionId::Art7_2).0, Status::Met);
+        assert_eq!(a.overall, Status::Met);
+    }
+
+    #[test]
+    fn art7_2_missing_start_date_is_incomplete_and_named() {
+        let date = d(2026, 6, 20);
+        let mut e = person(10, d(2025, 12, 1), date);
+        e.stints[0].start = String::new();
+        let a = crate::assess(&four_plus(e, date), date);
+        let f = a.finding(CriterionId::Art7_2).unwrap();
+        assert_eq!(f.status, Status::Incomplete);
+        assert!(
+            f.missing
+                .contains(&"测试10：协议起始日期（未填写）".to_owned()),
+            "{:?}",
+            f.missing
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! One roster row read into checked values: identity, stints (periods of employment under an
+//! agreement), insurance periods and wage months.
+//!
+//! Interpretations:
+//! - A stint's last day is the earlier of its leave date (离职日期) and its agreement end
+//!   (协议终止日期). An agreement that ended before the assessment date without a leave date is
+//!   treated as ended on that date, with a warning: the regulation asks for an agreement covering
+//!   the employment (第七条第（二）项), and a renewal should be entered as a new stint.
+//! - A date that cannot be read is reported at its field and makes the stint, cover or month
+//!   undecidable (never silently dropped).
+
+use super::wages::{self, MonthRec};
+use super::Typed;
+use crate::finding::FieldError;
+use crate::path;
+use crate::validate::{parse_id_number, IdError, IdNumber};
+use bangfu_model::text::{parse_date, ParseError};
+use bangfu_model::{AgreementType, Employee, EmploymentForm, InsuranceKind, PovertyStatus};
+use chrono::NaiveDate;
+
+/// One period of employment under one agreement, with readable dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StintRec {
+    pub index: usize,
+    pub form: EmploymentForm,
+    pub agreement: AgreementType,
+    pub start: NaiveDate,
+    /// Last day employed: the earlier of `leave` and `agreement_end`; `None` = open-ended.
+    pub end: Option<NaiveDate>,
+}
+
+/// One insurance period with readable dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CoverRec {
+    pub kind: InsuranceKind,
+    pub start: NaiveDate,
+    /// `None` = still covered.
+    pub end: Option<NaiveDate>,
+}
+
+/// One roster row, read.
+#[derive(Debug)]
+pub(crate) struct Person<'a> {
+    pub key: u32,
+    /// The name as typed, or "第3行（未填姓名）".
+    pub label: String,
+    pub employee: &'a Employee,
+    pub status: PovertyStatus,
+    pub id: Result<IdNumber, IdError>,
+    /// Set when an earlier row has the same ID number (this row is then not counted).
+    pub duplicate_of: Option<String>,
+    pub stints: Vec<StintRec>,
+    /// Stint fields that are missing or unreadable, named for `Finding::missing`.
+    pub stint_gaps: Vec<String>,
+    pub covers: Vec<CoverRec>,
+    /// A row says 无 (no insurance).
+    pub declared_uninsured: bool,
+    pub cover_gaps: Vec<String>,
+    /// Wage records by month (several records of one month are combined), oldest first.
+    pub wages: Vec<MonthRec>,
+    /// Wage records whose month is missing or unreadable.
+    pub wage_gaps: Vec<String>,
+}
+
+impl Person<'_> {
+    /// 脱贫人口 or 监测对象 (第一条: "脱贫人口（含监测对象，下同）").
+    pub fn is_poverty_alleviated(&self) -> bool {
+        matches!(
+            self.status,
+            PovertyStatus::Alleviated | PovertyStatus::Monitored
+        )
+    }
+
+    /// Counted as registered: poverty-alleviated, valid ID, not a duplicate row.
+    pub fn is_registered(&self) -> bool {
+        self.is_poverty_alleviated() && self.id.is_ok() && self.duplicate_of.is_none()
+    }
+
+    /// "张三：" prefix for notes.
+    pub fn say(&self, what: &str) -> String {
+        format!("{}：{what}", self.label)
+    }
+}
+
+fn is_blank(e: &Employee) -> bool {
+    e.name.trim().is_empty()
+        && e.id_number.trim().is_empty()
+        && e.poverty_status == PovertyStatus::Unspecified
+        && e.phone.trim().is_empty()
+        && e.post.trim().is_empty()
+        && e.household_address.trim().is_empty()
+        && e.stints.iter().all(|s| {
+            s.start.trim().is_empty()
+                && s.end.trim().is_empty()
+                && s.leave_date.trim().is_empty()
+                && s.employment_form == EmploymentForm::Unspecified
+                && s.agreement_type == AgreementType::Unspecified
+        })
+        && e.insurance.is_empty()
+        && e.wages.is_empty()
+}
+
+/// Reads an optional date field: empty → `Empty`; unreadable → `Bad` with a message at `path`.
+pub(crate) fn optional_date(
+    s: &str,
+    path: String,
+    errors: &mut Vec<FieldError>,
+) -> Typed<NaiveDate> {
+    match parse_date(s) {
+        Ok(d) => Typed::Value(d),
+        Err(ParseError::Empty) => Typed::Empty,
+        Err(e) => {
+            errors.push(FieldError {
+                path,
+                message: e.to_string(),
+                warning: false,
+            });
+            Typed::Bad
+        }
+    }
+}
+
+/// "第2段用工的" when the person has several stints, else "".
+fn nth(what: &str, index: usize, count: usize) -> String {
+    if count > 1 {
+        format!("第{}{what}的", index + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// Reads one roster row; `None` when the row is entirely blank. `row` is 1-based.
+pub(crate) fn read<'a>(
+    e: &'a Employee,
+    row: usize,
+    date: NaiveDate,
+    today: NaiveDate,
+    errors: &mut Vec<FieldError>,
+) -> Option<Person<'a>> {
+    if is_blank(e) {
+        return None;
+    }
+    let key = e.key;
+    let label = match e.name.trim() {
+        "" => format!("第{row}行（未填姓名）"),
+        name => name.to_owned(),
+    };
+    let id = parse_id_number(&e.id_number, today);
+    if let Err(err) = &id {
+        if *err != IdError::Empty {
+            errors.push(FieldError {
+                path: path::employee(key, "id_number"),
+                message: err.to_string(),
+                warning: false,
+            });
+        }
+    }
+
+    let mut stints = Vec::with_capacity(e.stints.len());
+    let mut stint_gaps = Vec::new();
+    let n = e.stints.len();
+    for (i, s) in e.stints.iter().enumerate() {
+        let which = nth("段用工", i, n);
+        let start = optional_date(&s.start, path::stint(key, i, "start"), errors);
+        let agreement_end = optional_date(&s.end, path::stint(key, i, "end"), errors);
+        let leave = optional_date(&s.leave_date, path::stint(key, i, "leave_date"), errors);
+        let start = match start {
+            Typed::Value(d) => d,
+            Typed::Empty => {
+                stint_gaps.push(format!("{which}协议起始日期（未填写）"));
+                continue;
+            }
+            Typed::Bad => {
+                stint_gaps.push(format!("{which}协议起始日期（无法识别）"));
+                continue;
+            }
+        };
+        if agreement_end == Typed::Bad {
+            stint_gaps.push(format!("{which}协议终止日期（无法识别）"));
+        }
+        if leave == Typed::Bad {
+            stint_gaps.push(format!("{which}离职日期（无法识别）"));
+        }
+        let mut ok = true;
+        if let Typed::Value(end) = agreement_end {
+            if end < start {
+                errors.push(FieldError {
+                    path: path::stint(key, i, "end"),
+                    message: format!("协议终止日期早于起始日期（{start}）"),
+                    warning: false,
+                });
+                stint_gaps.push(format!("{which}协议终止日期（早于起始日期）"));
+                ok = false;
+            }
+        }
+        if let Typed::Value(l) = leave {
+            if l < start {
+                errors.push(FieldError {
+                    path: path::stint(key, i, "leave_date"),
+                    message: format!("离职日期早于协议起始日期（{start}）"),
+                    warning: false,
+                });
+                stint_gaps.push(format!("{which}离职日期（早于起始日期）"));
+                ok = false;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let (agreement_end, leave) = (agreement_end.value(), leave.value());
+        if let (Some(end), None) = (agreement_end, leave) {
+            if end < date {
+                errors.push(FieldError {
+                    path: path::stint(key, i, "end"),
+                    message: format!(
+                        "协议已于 {end} 到期且未填写离职日期：按 {end} 结束用工计算；如已续签，请添加一段新的用工"
+                    ),
+                    warning: true,
+                });
+            }
+        }
+        let end = match (agreement_end, leave) {
+            (Some(a), Some(l)) => Some(a.min(l)),
+            (a, l) => a.or(l),
+        };
+        stints.push(StintRec {
+            index: i,
+            form: s.employment_form,
+            agreement: s.agreement_type,
+            start,
+            end,
+        });
+    }
+    stints.sort_by_key(|s| s.start);
+    for w in stints.windows(2) {
+        if let [a, b] = w {
+            if a.end.is_none_or(|end| end >= b.start) {
+                errors.push(FieldError {
+                    path: path::stint(key, b.index, "start"),
+                    message: format!("与第{}段用工的时间重叠，重叠部分只计一次", a.index + 1),
+                    warning: true,
+                });
+            }
+        }
+    }
+
+    let mut covers = Vec::new();
+    let mut cover_gaps = Vec::new();
+    let mut declared_uninsured = false;
+    let n = e.insurance.len();
+    for (i, c) in e.insurance.iter().enumerate() {
+        let which = nth("条参保记录", i, n);
+        let start = optional_date(&c.start, path::insurance(key, i, "start"), errors);
+        let end = optional_date(&c.end, path::insurance(key, i, "end"), errors);
+        match c.kind {
+            InsuranceKind::NoInsurance => {
+                declared_uninsured = true;
+                continue;
+            }
+            InsuranceKind::Unspecified => {
+                cover_gaps.push(format!("{which}参保类型（未选择）"));
+                continue;
+            }
+            InsuranceKind::WorkInjury | InsuranceKind::Accident => {}
+        }
+        let start = match start {
+            Typed::Value(d) => d,
+            Typed::Empty => {
+                cover_gaps.push(format!("{which}参保起始日期（未填写）"));
+                continue;
+            }
+            Typed::Bad => {
+                cover_gaps.push(format!("{which}参保起始日期（无法识别）"));
+                continue;
+            }
+        };
+        let end = match end {
+            Typed::Bad => {
+                cover_gaps.push(format!("{which}参保终止日期（无法识别）"));
+                continue;
+            }
+            Typed::Value(e) if e < start => {
+                errors.push(FieldError {
+                    path: path::insurance(key, i, "end"),
+                    message: format!("参保终止日期早于起始日期（{start}）"),
+                    warning: false,
+                });
+                cover_gaps.push(format!("{which}参保终止日期（早于起始日期）"));
+                continue;
+            }
+            other => other.value(),
+        };
+        covers.push(CoverRec {
+            kind: c.kind,
+            start,
+            end,
+        });
+    }
+    covers.sort_by_key(|c| c.start);
+
+    let (wages, wage_gaps) = wages::read(key, &e.wages, date, errors);
+    Some(Person {
+        key,
+        label,
+        employee: e,
+        status: e.poverty_status,
+        id,
+        duplicate_of: None,
+        stints,
+        stint_gaps,
+        covers,
+        declared_uninsured,
+        cover_gaps,
+        wages,
+        wage_gaps,
+    })
+}

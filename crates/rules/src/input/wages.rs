@@ -1,0 +1,272 @@
+//! Wage records (工资发放明细) read into fen, hours and dates, combined per month.
+//!
+//! Several records for one month (e.g. a supplementary payment, 补发) are combined: gross, net and
+//! hours are added and the month counts as paid on the last payment date; a warning says so.
+
+use super::person::optional_date;
+use super::Typed;
+use crate::finding::FieldError;
+use crate::path;
+use bangfu_model::text::{
+    format_month, parse_hundredths, parse_money_fen, parse_month, ParseError,
+};
+use bangfu_model::WageMonth;
+use chrono::NaiveDate;
+
+/// One wage month of one person, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MonthRec {
+    /// First day of the month.
+    pub month: NaiveDate,
+    /// Index of the (first) record in `Employee::wages`, for field paths.
+    pub index: usize,
+    /// 应发工资, fen.
+    pub gross: Typed<i64>,
+    /// 代扣个人社保, fen (empty reads as 0).
+    pub deductions: Typed<i64>,
+    /// 实发工资, fen.
+    pub net: Typed<i64>,
+    /// 工时 in hundredths of an hour.
+    pub hours: Typed<i64>,
+    /// 发放日期; `Empty` = not paid (yet).
+    pub paid: Typed<NaiveDate>,
+}
+
+fn amount(
+    s: &str,
+    path: String,
+    errors: &mut Vec<FieldError>,
+    read: fn(&str) -> Result<i64, ParseError>,
+) -> Typed<i64> {
+    match read(s) {
+        Ok(v) => Typed::Value(v),
+        Err(ParseError::Empty) => Typed::Empty,
+        Err(e) => {
+            errors.push(FieldError {
+                path,
+                message: e.to_string(),
+                warning: false,
+            });
+            Typed::Bad
+        }
+    }
+}
+
+fn add(a: Typed<i64>, b: Typed<i64>) -> Typed<i64> {
+    match (a, b) {
+        (Typed::Bad, _) | (_, Typed::Bad) => Typed::Bad,
+        (Typed::Value(x), Typed::Value(y)) => Typed::Value(x.saturating_add(y)),
+        _ => Typed::Empty,
+    }
+}
+
+fn is_blank(w: &WageMonth) -> bool {
+    [
+        &w.month,
+        &w.days_worked,
+        &w.hours,
+        &w.gross,
+        &w.deductions,
+        &w.net,
+        &w.paid_date,
+    ]
+    .iter()
+    .all(|s| s.trim().is_empty())
+}
+
+/// Reads a person's wage records; returns them by month and the records whose month is unusable.
+pub(crate) fn read(
+    key: u32,
+    rows: &[WageMonth],
+    date: NaiveDate,
+    errors: &mut Vec<FieldError>,
+) -> (Vec<MonthRec>, Vec<String>) {
+    let mut months: Vec<MonthRec> = Vec::with_capacity(rows.len());
+    let mut gaps = Vec::new();
+    for (i, w) in rows.iter().enumerate() {
+        if is_blank(w) {
+            continue;
+        }
+        let month = match parse_month(&w.month) {
+            Ok(m) => m,
+            Err(ParseError::Empty) => {
+                gaps.push(format!("第{}条工资记录的工资月份（未填写）", i + 1));
+                continue;
+            }
+            Err(e) => {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "month"),
+                    message: e.to_string(),
+                    warning: false,
+                });
+                gaps.push(format!("第{}条工资记录的工资月份（无法识别）", i + 1));
+                continue;
+            }
+        };
+        if month > date {
+            errors.push(FieldError {
+                path: path::wage(key, i, "month"),
+                message: "工资月份晚于自评基准日，不计入本次评估".into(),
+                warning: true,
+            });
+        }
+        let gross = amount(
+            &w.gross,
+            path::wage(key, i, "gross"),
+            errors,
+            parse_money_fen,
+        );
+        let deductions = match amount(
+            &w.deductions,
+            path::wage(key, i, "deductions"),
+            errors,
+            parse_money_fen,
+        ) {
+            Typed::Empty => Typed::Value(0),
+            other => other,
+        };
+        let net = amount(&w.net, path::wage(key, i, "net"), errors, parse_money_fen);
+        let hours = amount(
+            &w.hours,
+            path::wage(key, i, "hours"),
+            errors,
+            parse_hundredths,
+        );
+        if let Err(e) = parse_hundredths(&w.days_worked) {
+            if e != ParseError::Empty {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "days_worked"),
+                    message: e.to_string(),
+                    warning: true,
+                });
+            }
+        }
+        let paid = optional_date(&w.paid_date, path::wage(key, i, "paid_date"), errors);
+        if let (Typed::Value(g), Typed::Value(d)) = (gross, deductions) {
+            if d > g {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "deductions"),
+                    message: "代扣个人社保大于应发工资，请核对".into(),
+                    warning: false,
+                });
+            }
+        }
+        if let Typed::Value(p) = paid {
+            if p < month {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "paid_date"),
+                    message: format!("发放日期早于工资月份 {}，请核对", format_month(month)),
+                    warning: true,
+                });
+            }
+        }
+        let rec = MonthRec {
+            month,
+            index: i,
+            gross,
+            deductions,
+            net,
+            hours,
+            paid,
+        };
+        match months.iter_mut().find(|m| m.month == month) {
+            Some(m) => {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "month"),
+                    message: format!(
+                        "与第{}条同为 {}：两条合并计算（应发、实发、工时相加，按最后发放日期判断是否按时）",
+                        m.index + 1,
+                        format_month(month)
+                    ),
+                    warning: true,
+                });
+                m.gross = add(m.gross, rec.gross);
+                m.deductions = add(m.deductions, rec.deductions);
+                m.net = add(m.net, rec.net);
+                m.hours = add(m.hours, rec.hours);
+                m.paid = match (m.paid, rec.paid) {
+                    (Typed::Bad, _) | (_, Typed::Bad) => Typed::Bad,
+                    (Typed::Value(a), Typed::Value(b)) => Typed::Value(a.max(b)),
+                    _ => Typed::Empty,
+                };
+            }
+            None => months.push(rec),
+        }
+    }
+    months.sort_by_key(|m| m.month);
+    (months, gaps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn records_of_one_month_are_combined_with_a_warning() {
+        let rows = vec![
+            WageMonth {
+                month: "2026-03".into(),
+                gross: "2000".into(),
+                net: "2000".into(),
+                paid_date: "2026-04-10".into(),
+                ..WageMonth::default()
+            },
+            WageMonth {
+                month: "2026年3月".into(),
+                gross: "300.5".into(),
+                net: "300.5".into(),
+                paid_date: "2026-04-12".into(),
+                ..WageMonth::default()
+            },
+            WageMonth::default(),
+        ];
+        let mut errors = vec![];
+        let (months, gaps) = read(7, &rows, d(2026, 6, 1), &mut errors);
+        assert!(gaps.is_empty());
+        assert_eq!(months.len(), 1);
+        assert_eq!(months[0].gross, Typed::Value(230_050));
+        assert_eq!(months[0].paid, Typed::Value(d(2026, 4, 12)));
+        assert_eq!(months[0].deductions, Typed::Value(0));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "employee.7.wage.1.month");
+        assert!(errors[0].warning);
+    }
+
+    #[test]
+    fn unreadable_values_are_reported_at_their_field() {
+        let rows = vec![
+            WageMonth {
+                month: "2026-13".into(),
+                ..WageMonth::default()
+            },
+            WageMonth {
+                month: "2026-02".into(),
+                gross: "两千".into(),
+                net: "1,990.123".into(),
+                paid_date: "2026-03-32".into(),
+                hours: "八十".into(),
+                ..WageMonth::default()
+            },
+        ];
+        let mut errors = vec![];
+        let (months, gaps) = read(1, &rows, d(2026, 6, 1), &mut errors);
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "employee.1.wage.0.month",
+                "employee.1.wage.1.gross",
+                "employee.1.wage.1.net",
+                "employee.1.wage.1.hours",
+                "employee.1.wage.1.paid_date"
+            ]
+        );
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(months[0].gross, Typed::Bad);
+        assert_eq!(months[0].paid, Typed::Bad);
+    }
+}

@@ -1,0 +1,188 @@
+//! Whole-assessment tests: sample workshops, empty and garbage drafts, duplicates, blank rows.
+
+use crate::testkit::*;
+use crate::{assess, sample, CriterionId, Status};
+use bangfu_model::{Draft, Employee, PovertyStatus, Stint, WageMonth};
+
+#[test]
+fn sample_workshops_meet_every_criterion() {
+    let cases = [
+        (5, 3, d(2026, 6, 20)),
+        (12, 6, d(2026, 1, 5)),
+        (50, 12, d(2026, 6, 20)),
+        (120, 4, d(2025, 12, 10)),
+        (30, 6, d(2023, 3, 1)),
+        (300, 12, d(2026, 11, 30)),
+    ];
+    for (n, months, date) in cases {
+        let draft = sample::qualifying_draft(n, months, date);
+        let a = assess(&draft, date);
+        for f in &a.findings {
+            assert_eq!(
+                f.status,
+                Status::Met,
+                "{n}×{months} on {date}, {}: {} {:?} {:?}",
+                f.criterion.code(),
+                f.summary,
+                f.missing,
+                f.people
+                    .iter()
+                    .filter(|p| p.status != Status::Met)
+                    .take(3)
+                    .collect::<Vec<_>>()
+            );
+        }
+        let hard: Vec<_> = a.field_errors.iter().filter(|e| !e.warning).collect();
+        assert!(hard.is_empty(), "{hard:?}");
+        assert_eq!(a.total_workforce, n as u32);
+        assert_eq!(a.earliest_qualifying_date, None);
+    }
+}
+
+#[test]
+fn an_empty_draft_is_incomplete_everywhere_without_field_errors() {
+    let today = d(2026, 6, 20);
+    let a = assess(&Draft::default(), today);
+    assert_eq!(a.date, today);
+    assert_eq!(a.overall, Status::Incomplete);
+    for f in &a.findings {
+        assert_eq!(f.status, Status::Incomplete, "{}", f.criterion.code());
+        assert!(!f.missing.is_empty(), "{}", f.criterion.code());
+    }
+    assert!(a.field_errors.is_empty(), "{:?}", a.field_errors);
+    assert_eq!(a.findings.len(), 6);
+    let order: Vec<_> = a.findings.iter().map(|f| f.criterion).collect();
+    assert_eq!(order, CriterionId::ALL);
+}
+
+#[test]
+fn a_just_added_blank_row_is_ignored() {
+    let mut draft = workshop(5, 5);
+    draft.add_employee();
+    let a = run(&draft);
+    assert_eq!(a.overall, Status::Met);
+    assert_eq!(a.employees.len(), 5);
+    assert!(a.field_errors.iter().all(|e| e.warning));
+}
+
+#[test]
+fn the_same_person_entered_twice_counts_once() {
+    let mut draft = workshop(6, 5);
+    let mut twin = draft.employees[0].clone();
+    twin.key = 99;
+    twin.name = "重复录入".into();
+    draft.employees.push(twin);
+    let a = run(&draft);
+    assert_eq!(a.registered, 5);
+    assert_eq!(a.qualifying, 5);
+    let e = a.errors_at("employee.99.id_number").next().unwrap();
+    assert!(e.message.contains("重复"), "{}", e.message);
+}
+
+#[test]
+fn person_notes_use_the_employee_key_and_name() {
+    let date = d(2026, 6, 20);
+    let draft = four_plus(person(10, d(2026, 5, 1), date), date);
+    let a = assess(&draft, date);
+    let f = a.finding(CriterionId::Art7_2).unwrap();
+    let n = f.people.iter().find(|n| n.key == 10).unwrap();
+    assert_eq!(n.name, "测试10");
+    assert_eq!(n.reason, "测试10：入职不满3个月，2026-08-01 满3个月");
+    assert_eq!(a.earliest_qualifying_date, Some(d(2026, 8, 1)));
+}
+
+#[test]
+fn earliest_date_is_none_when_more_than_time_is_missing() {
+    let date = d(2026, 6, 20);
+    let mut e = person(10, d(2026, 5, 1), date);
+    e.insurance.clear();
+    let a = assess(&four_plus(e, date), date);
+    assert_eq!(a.earliest_qualifying_date, None);
+    // Art. 6 failing is not a matter of time either.
+    let mut draft = four_plus(person(10, d(2026, 5, 1), date), date);
+    draft.applicant.entity_type = bangfu_model::EntityType::IndividualBusiness;
+    assert_eq!(assess(&draft, date).earliest_qualifying_date, None);
+}
+
+#[test]
+fn roster_figures_for_the_packet() {
+    let date = d(2026, 6, 20);
+    let a = assess(&four_plus(person(10, d(2025, 11, 30), date), date), date);
+    let e = a.employees.iter().find(|e| e.key == 10).unwrap();
+    assert_eq!(e.employed_since, Some(d(2025, 11, 30)));
+    assert_eq!(e.months_employed, Some(6));
+    assert_eq!(e.wage_months.len(), 7);
+    assert!(e.average_gross_fen.is_some_and(|g| g > 200_000));
+}
+
+#[test]
+fn garbage_everywhere_never_panics_and_is_reported() {
+    let junk = [
+        "",
+        " ",
+        "？？",
+        "2026-02-30",
+        "-5",
+        "99999999999999999999999",
+        "１２",
+        "x",
+        "2026年13月",
+        "😀",
+    ];
+    for (i, s) in junk.iter().enumerate() {
+        let s = s.to_string();
+        let mut draft = workshop(3, 2);
+        draft.assessment_date = s.clone();
+        draft.pay_day = s.clone();
+        draft.applicant.credit_code = s.clone();
+        draft.applicant.established = s.clone();
+        draft.site.county_code = s.clone();
+        draft.site.area_m2 = s.clone();
+        draft.site.lease_end = s.clone();
+        draft.extra_holidays = vec![s.clone()];
+        draft.settings.seasonal_min_days = 0;
+        draft.employees.push(Employee {
+            key: 50 + i as u32,
+            name: s.clone(),
+            id_number: s.clone(),
+            poverty_status: PovertyStatus::Monitored,
+            stints: vec![Stint {
+                start: s.clone(),
+                end: s.clone(),
+                leave_date: s.clone(),
+                ..Stint::default()
+            }],
+            wages: vec![WageMonth {
+                month: s.clone(),
+                gross: s.clone(),
+                hours: s.clone(),
+                net: s.clone(),
+                paid_date: s.clone(),
+                deductions: s.clone(),
+                days_worked: s.clone(),
+            }],
+            ..Employee::default()
+        });
+        let a = assess(&draft, d(2026, 6, 20));
+        assert_eq!(a.findings.len(), 6);
+        assert_ne!(a.overall, Status::Met, "{s:?}");
+        assert!(serde_json::to_string(&a).is_ok());
+    }
+}
+
+#[test]
+fn unreadable_dates_are_reported_at_their_fields() {
+    let date = d(2026, 6, 20);
+    let mut e = person(10, d(2025, 12, 1), date);
+    e.stints[0].leave_date = "2026/6/31".into();
+    e.insurance[0].start = "明年".into();
+    e.wages[0].paid_date = "2026-01-32".into();
+    let a = assess(&four_plus(e, date), date);
+    for p in [
+        "employee.10.stint.0.leave_date",
+        "employee.10.insurance.0.start",
+        "employee.10.wage.0.paid_date",
+    ] {
+        assert_eq!(a.errors_at(p).count(), 1, "{p}");
+    }
+}
