@@ -566,12 +566,21 @@ fn build(
             format!("本表有 {n} 行没有填写身份证号，已按姓名对应到花名册中唯一同名的人，请核对"),
         ));
     }
-    rejected.sort_by(|a, b| {
-        (a.file.as_str(), a.sheet.as_str(), a.row).cmp(&(b.file.as_str(), b.sheet.as_str(), b.row))
-    });
-    notes.sort_by(|a, b| {
-        (a.file.as_str(), a.sheet.as_str(), a.row).cmp(&(b.file.as_str(), b.sheet.as_str(), b.row))
-    });
+    // In the order the files and sheets were read, then by row.
+    let order: HashMap<(&str, &str), usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.file.as_str(), s.sheet.as_str()), i))
+        .collect();
+    let position = |r: &RowIssue| {
+        let source = order
+            .get(&(r.file.as_str(), r.sheet.as_str()))
+            .copied()
+            .unwrap_or(usize::MAX);
+        (source, r.row)
+    };
+    rejected.sort_by_key(position);
+    notes.sort_by_key(position);
     plan.sources = sources;
     plan.rejected = rejected;
     plan.notes = notes;

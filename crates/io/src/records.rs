@@ -174,12 +174,12 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
     let d1904 = sheet.date_1904;
     for row in &sheet.rows[header.row_index + 1..] {
         let mapped_blank = header.columns.iter().all(|(i, _)| row.cell(*i).is_blank());
-        if mapped_blank || is_repeated_header(row, header) {
-            continue;
-        }
         if is_total_row(row) {
             out.notes
                 .push(origin.issue(row.number, None, "", "合计行，已跳过"));
+            continue;
+        }
+        if mapped_blank || is_repeated_header(row, header) {
             continue;
         }
         let mut r = RowReader {
@@ -282,12 +282,12 @@ pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRo
     ];
     for row in &sheet.rows[header.row_index + 1..] {
         let mapped_blank = header.columns.iter().all(|(i, _)| row.cell(*i).is_blank());
-        if mapped_blank || is_repeated_header(row, header) {
-            continue;
-        }
         if is_total_row(row) {
             out.notes
                 .push(origin.issue(row.number, None, "", "合计行，已跳过"));
+            continue;
+        }
+        if mapped_blank || is_repeated_header(row, header) {
             continue;
         }
         let mut r = RowReader {
