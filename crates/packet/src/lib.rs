@@ -1,1 +1,113 @@
-//! placeholder
+//! The 就业帮扶车间认定申请 packet (第八条第（一）项: "书面提出认定申请，提供法人资格、固定场所、
+//! 吸纳脱贫人口身份信息、劳务协议、工资发放明细等…相关材料") as an A4 PDF.
+//!
+//! [`build_packet`] lays out, in order: the cover with its table of contents; the application
+//! letter; the application form with empty boxes for the township's preliminary review and the
+//! county's on-site check; the self-assessment (the rules' findings, criterion by criterion, and
+//! who counts and why not); the roster of poverty-alleviated employees, the full roster, the
+//! agreement list and the insurance list; the wage payment tables month by month; the commitment
+//! letter and the checklist of attachments. Every page carries 「第 x 页 共 n 页」 and the applicant's
+//! name; when the overall verdict is not met every page carries a 「自评未通过」 banner and watermark.
+//!
+//! The verdicts are the rules' ([`bangfu_rules::Assessment`]): this crate renders them and never
+//! decides eligibility itself.
+//!
+//! Layout is our own (printpdf's HTML layout paginates tables wrongly): [`page`] (pages and the
+//! cursor), [`text`] (measuring and line breaking), [`table`] (ruled tables over pages),
+//! [`sections`] (the packet's parts), [`render`] (to PDF). Fonts: [`fonts`].
+
+pub mod facts;
+pub mod fonts;
+pub mod grid;
+pub mod page;
+pub mod render;
+pub mod sections;
+pub mod table;
+pub mod text;
+
+use std::fmt;
+
+use bangfu_model::Draft;
+use bangfu_rules::{Assessment, Status};
+use chrono::NaiveDateTime;
+
+pub use fonts::{draft_chars, missing_chars, FontManifest, Fonts};
+
+/// What the caller decides: the clock (the packet's date and the PDF's creation date).
+#[derive(Clone, Debug)]
+pub struct PacketOptions {
+    /// Now, local time: printed as the application date and stored as the creation date.
+    pub now: NaiveDateTime,
+}
+
+/// Why no packet was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PacketError {
+    /// A font file is unusable.
+    Font(String),
+    /// Characters of the draft no font can print (sorted, each once).
+    MissingChars(Vec<char>),
+}
+
+impl fmt::Display for PacketError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PacketError::Font(e) => write!(f, "字体文件无法使用：{e}"),
+            PacketError::MissingChars(cs) => {
+                let list: String = cs.iter().map(|c| format!("「{c}」")).collect();
+                write!(
+                    f,
+                    "以下字符无法打印（字体中没有）：{list}。请检查是否误输入，或改用常用写法后再生成。"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for PacketError {}
+
+/// The packet's title, also the PDF title.
+pub const TITLE: &str = "就业帮扶车间认定申请材料";
+
+/// Builds the packet.
+///
+/// `progress(done, total)` is called after layout once per page rendered and once when the file
+/// is written; `total` is the page count plus one.
+///
+/// # Errors
+/// [`PacketError::MissingChars`] when some character cannot be printed with `fonts` (nothing is
+/// printed as an empty box), [`PacketError::Font`] when a font cannot be embedded.
+pub fn build_packet(
+    draft: &Draft,
+    assessment: &Assessment,
+    fonts: &Fonts,
+    opts: &PacketOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>, PacketError> {
+    let missing = missing_chars(draft, fonts);
+    if !missing.is_empty() {
+        return Err(PacketError::MissingChars(missing));
+    }
+    let m = text::Metrics::new(fonts);
+    let mut doc = page::Doc::new(&m);
+    let ctx = sections::Ctx::new(draft, assessment, opts.now.date());
+    sections::lay_out(&mut doc, &ctx);
+    sections::decorate(&mut doc, &ctx);
+
+    // Anything the rules wrote that the fonts lack is caught here too.
+    let missing = m.missing();
+    if !missing.is_empty() {
+        return Err(PacketError::MissingChars(missing));
+    }
+    let subject = match assessment.overall {
+        Status::Met => "自评结论：符合认定条件".to_owned(),
+        other => format!("自评结论：{}（自评未通过）", other.label()),
+    };
+    let meta = render::Meta {
+        title: TITLE,
+        author: &ctx.applicant,
+        subject: &subject,
+        created: opts.now,
+    };
+    render::render(&doc.pages, &doc.sections, fonts, &m, &meta, progress)
+}

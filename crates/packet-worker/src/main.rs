@@ -1,0 +1,41 @@
+//! The packet worker: builds the application packet PDF in a Web Worker, so that printpdf (≈1.4 MB
+//! gzip of wasm) and the fonts are downloaded only when the user asks for a packet, and the page
+//! stays responsive while it is made. Built by Trunk as its own JS + wasm
+//! (`<link data-trunk rel="rust" href="crates/packet-worker/Cargo.toml" data-type="worker"
+//! data-bin="packet-worker" data-loader-shim />` gives `packet-worker_loader.js`,
+//! `packet-worker.js` and `packet-worker_bg.wasm`); the main app never links `bangfu-packet`.
+//!
+//! # Protocol (all messages are plain objects)
+//!
+//! Worker → main, once, when it can take a job: `{type: "ready"}`. Messages sent before that are
+//! lost (the wasm is still loading), so the main thread waits for it.
+//!
+//! Main → worker, one job at a time:
+//! ```text
+//! {draft_json: string,          // the Draft as JSON (serde form), or a saved envelope
+//!                               // {"format":"bangfu-draft",...}
+//!  now: "YYYY-MM-DDTHH:MM:SS",  // the local clock: application date and PDF creation date
+//!  font_base: "fonts/"}         // where manifest.json and the font files are, relative to
+//!                               // the worker script (same origin)
+//! ```
+//!
+//! Worker → main:
+//! - `{type: "progress", stage: "fonts", done, total}`: font files fetched so far (total known
+//!   once the manifest is read; 0 before);
+//! - `{type: "progress", stage: "pages", done, total}`: pages rendered (total = pages + 1, the
+//!   last step writing the file);
+//! - finally either `{type: "done", pdf: Uint8Array, pages: number, font_bytes: number}` (the
+//!   buffer is transferred) or
+//!   `{type: "error", message: string, missing_chars: string[]}`; `missing_chars` lists the
+//!   characters of the draft no font has (each a one-character string), empty for other errors.
+//!
+//! The worker runs [`bangfu_rules::assess`] itself on the date of `now` (or the draft's
+//! assessment date), exactly as the main thread does, so the packet shows the same findings.
+
+#[cfg(target_arch = "wasm32")]
+mod worker;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}

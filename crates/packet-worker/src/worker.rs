@@ -1,0 +1,174 @@
+//! The worker's message loop (wasm only). See the crate doc for the protocol.
+
+use std::cell::Cell;
+
+use bangfu_model::Draft;
+use bangfu_packet::{build_packet, draft_chars, missing_chars, FontManifest, Fonts, PacketError, PacketOptions};
+use chrono::NaiveDateTime;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+thread_local! {
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the message handler and says `ready`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = ev.data();
+        if BUSY.with(Cell::get) {
+            post_error("上一份材料仍在生成，请稍候", &[]);
+            return;
+        }
+        BUSY.with(|b| b.set(true));
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err((message, missing)) = run(data).await {
+                post_error(&message, &missing);
+            }
+            BUSY.with(|b| b.set(false));
+        });
+    });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    post(&obj(&[("type", "ready".into())]));
+}
+
+type JobError = (String, Vec<char>);
+
+fn plain(message: impl Into<String>) -> JobError {
+    (message.into(), Vec::new())
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn obj(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn post(o: &Object) {
+    let _ = scope().post_message(o);
+}
+
+fn post_error(message: &str, missing: &[char]) {
+    let chars = Array::new();
+    for c in missing {
+        chars.push(&JsValue::from_str(&c.to_string()));
+    }
+    post(&obj(&[
+        ("type", "error".into()),
+        ("message", message.into()),
+        ("missing_chars", chars.into()),
+    ]));
+}
+
+fn post_progress(stage: &str, done: usize, total: usize) {
+    post(&obj(&[
+        ("type", "progress".into()),
+        ("stage", stage.into()),
+        ("done", JsValue::from_f64(done as f64)),
+        ("total", JsValue::from_f64(total as f64)),
+    ]));
+}
+
+fn field(data: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(data, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Reads the draft: a plain `Draft`, or a saved envelope (migrated forward).
+fn read_draft(json: &str) -> Result<Draft, JobError> {
+    if json.contains(bangfu_model::envelope::FORMAT) {
+        if let Ok(env) = bangfu_model::envelope::read(json) {
+            return Ok(env.draft);
+        }
+    }
+    serde_json::from_str(json).map_err(|e| plain(format!("草稿数据无法读取：{e}")))
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JobError> {
+    let failed = |what: &str| plain(format!("字体文件 {url} 下载失败（{what}），请检查网络后重试"));
+    let resp = JsFuture::from(scope().fetch_with_str(url))
+        .await
+        .map_err(|_| failed("网络错误"))?;
+    let resp: Response = resp.dyn_into().map_err(|_| failed("无响应"))?;
+    if !resp.ok() {
+        return Err(failed(&format!("HTTP {}", resp.status())));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|_| failed("读取失败"))?)
+        .await
+        .map_err(|_| failed("读取失败"))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+async fn run(data: JsValue) -> Result<(), JobError> {
+    let json = field(&data, "draft_json").ok_or_else(|| plain("缺少 draft_json"))?;
+    let now_text = field(&data, "now").ok_or_else(|| plain("缺少 now"))?;
+    let now = NaiveDateTime::parse_from_str(&now_text, "%Y-%m-%dT%H:%M:%S")
+        .map_err(|_| plain(format!("now 格式应为 YYYY-MM-DDTHH:MM:SS：{now_text}")))?;
+    let mut base = field(&data, "font_base").unwrap_or_else(|| "fonts/".into());
+    if !base.is_empty() && !base.ends_with('/') {
+        base.push('/');
+    }
+    let draft = read_draft(&json)?;
+
+    post_progress("fonts", 0, 0);
+    let manifest_bytes = fetch_bytes(&format!("{base}manifest.json")).await?;
+    let manifest = FontManifest::parse(&String::from_utf8_lossy(&manifest_bytes))
+        .map_err(|e| plain(e.to_string()))?;
+    let regular = fetch_bytes(&format!("{base}{}", manifest.regular.file)).await?;
+    post_progress("fonts", 1, 2);
+    let bold = fetch_bytes(&format!("{base}{}", manifest.bold.file)).await?;
+    let mut fonts = Fonts::new(regular, bold).map_err(|e| plain(e.to_string()))?;
+    // Only the slices holding characters the core lacks.
+    let lacking = fonts.missing(draft_chars(&draft));
+    let slices = manifest.slices_for(lacking);
+    let total = 2 + slices.len();
+    post_progress("fonts", 2, total);
+    for (i, s) in slices.iter().enumerate() {
+        let bytes = fetch_bytes(&format!("{base}{}", s.file)).await?;
+        fonts
+            .add_regular(&s.file, bytes)
+            .map_err(|e| plain(e.to_string()))?;
+        post_progress("fonts", 3 + i, total);
+    }
+    let missing = missing_chars(&draft, &fonts);
+    if !missing.is_empty() {
+        let message = PacketError::MissingChars(missing.clone()).to_string();
+        return Err((message, missing));
+    }
+
+    let assessment = bangfu_rules::assess(&draft, now.date());
+    let opts = PacketOptions { now };
+    let pages = Cell::new(0usize);
+    let pdf = build_packet(&draft, &assessment, &fonts, &opts, &mut |done, total| {
+        pages.set(total.saturating_sub(1));
+        post_progress("pages", done, total);
+    })
+    .map_err(|e| match e {
+        PacketError::MissingChars(cs) => (PacketError::MissingChars(cs.clone()).to_string(), cs),
+        other => plain(other.to_string()),
+    })?;
+
+    let array = Uint8Array::from(pdf.as_slice());
+    let msg = obj(&[
+        ("type", "done".into()),
+        ("pdf", array.clone().into()),
+        ("pages", JsValue::from_f64(pages.get() as f64)),
+        ("font_bytes", JsValue::from_f64(fonts.total_bytes() as f64)),
+    ]);
+    let transfer = Array::of1(&array.buffer());
+    let _ = scope().post_message_with_transfer(&msg, &transfer);
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! Plain facts about the draft as the packet prints them: dates and money in one spelling, the
+//! site's region, sex from the ID number, counts by employment form. Nothing here decides
+//! eligibility; verdicts come only from the rules' [`bangfu_rules::Assessment`].
+
+use bangfu_model::text::{format_fen, parse_date, parse_hundredths, parse_money_fen, parse_month};
+use bangfu_model::{region::Regions, Choice, Employee, Site, Stint};
+use bangfu_rules::calendar::add_calendar_months;
+use chrono::{Datelike, NaiveDate};
+
+/// 「2026年3月1日」
+pub fn date_cn(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// 「2026年3月」
+pub fn month_cn(d: NaiveDate) -> String {
+    format!("{}年{}月", d.year(), d.month())
+}
+
+/// A typed date as `YYYY-MM-DD`, or as typed when it does not read as a date.
+pub fn date(s: &str) -> String {
+    match parse_date(s) {
+        Ok(d) => d.format("%Y-%m-%d").to_string(),
+        Err(_) => clean(s),
+    }
+}
+
+/// A typed amount in yuan as `2,270.00`, or as typed when it does not read as money.
+pub fn money(s: &str) -> String {
+    match parse_money_fen(s) {
+        Ok(f) => format_fen(f),
+        Err(_) => clean(s),
+    }
+}
+
+/// A typed quantity (days, hours, m²) without trailing zeros: `21.5`, `22`.
+pub fn quantity(s: &str) -> String {
+    match parse_hundredths(s) {
+        Ok(h) if h % 100 == 0 => (h / 100).to_string(),
+        Ok(h) if h % 10 == 0 => format!("{}.{}", h / 100, (h % 100) / 10),
+        Ok(h) => format!("{}.{:02}", h / 100, h % 100),
+        Err(_) => clean(s),
+    }
+}
+
+/// Free text on one line: control characters and runs of whitespace become one space.
+pub fn clean(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text`, or 「（未填写）」 when it is blank.
+pub fn or_blank(s: &str) -> String {
+    let c = clean(s);
+    if c.is_empty() {
+        "（未填写）".into()
+    } else {
+        c
+    }
+}
+
+/// 盟市 + 旗县 + 苏木乡镇 of the site, from the region data (or the township typed in).
+pub fn site_region(site: &Site) -> String {
+    Regions::get().describe(site)
+}
+
+/// The full site address: region, 嘎查村, street address.
+pub fn site_address(site: &Site) -> String {
+    let mut s = site_region(site);
+    s.push_str(&clean(&site.village));
+    s.push_str(&clean(&site.address));
+    s
+}
+
+/// The township's name and whether it is a 街道 (addressed as 街道办事处, not 人民政府).
+pub fn township(site: &Site) -> Option<(String, bool)> {
+    if let Some(t) = Regions::get().township(&site.township_code) {
+        return Some((t.name.clone(), t.kind == "街道"));
+    }
+    let other = clean(&site.township_other);
+    (!other.is_empty()).then(|| {
+        let street = other.ends_with("街道");
+        (other, street)
+    })
+}
+
+/// 男 / 女 from a valid ID number; empty otherwise.
+pub fn sex(id: &str, today: NaiveDate) -> &'static str {
+    bangfu_rules::validate::parse_id_number(id, today).map_or("", |n| n.sex().label())
+}
+
+/// The ID number as typed, normalised (upper-case X, no spaces).
+pub fn id_number(id: &str) -> String {
+    bangfu_rules::validate::id_card::normalize_id(id)
+}
+
+/// The person's latest stint (the one shown in rosters).
+pub fn current_stint(e: &Employee) -> Option<&Stint> {
+    e.stints
+        .iter()
+        .max_by_key(|s| parse_date(&s.start).ok())
+        .or(e.stints.first())
+}
+
+/// 「2025-03-01 至 2026-02-28」 or 「2025-03-01 起（无固定期限）」.
+pub fn stint_period(s: &Stint) -> String {
+    let start = date(&s.start);
+    let end = date(&s.end);
+    match (start.is_empty(), end.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!("{start}起（无固定期限）"),
+        _ => format!("{start}至{end}"),
+    }
+}
+
+/// Whole calendar months of employment up to `on`, over all stints (display only).
+pub fn months_employed(e: &Employee, on: NaiveDate) -> Option<u32> {
+    let mut total = 0u32;
+    let mut any = false;
+    for s in &e.stints {
+        let Ok(start) = parse_date(&s.start) else {
+            continue;
+        };
+        let end = [parse_date(&s.leave_date).ok(), parse_date(&s.end).ok()]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(on, |d| d.min(on));
+        if end < start {
+            continue;
+        }
+        any = true;
+        // Calendar months as the rules count them (民法典第二百零二条): k months are reached on
+        // the same day k months after the start, or that month's last day.
+        let diff = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
+        let mut months = diff.max(0);
+        while months > 0 && add_calendar_months(start, months) > end {
+            months -= 1;
+        }
+        total += months.unsigned_abs();
+    }
+    any.then_some(total)
+}
+
+/// Average 应发工资 over the months with a readable amount, in fen.
+pub fn average_gross(e: &Employee) -> Option<i64> {
+    let amounts: Vec<i64> = e
+        .wages
+        .iter()
+        .filter_map(|w| parse_money_fen(&w.gross).ok())
+        .collect();
+    let n = i64::try_from(amounts.len()).ok().filter(|&n| n > 0)?;
+    Some(amounts.iter().sum::<i64>() / n)
+}
+
+/// Whether any stint of the person overlaps the month starting `month`.
+pub fn employed_in_month(e: &Employee, month: NaiveDate) -> bool {
+    let next = month
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(month);
+    e.stints.iter().any(|s| {
+        let Ok(start) = parse_date(&s.start) else {
+            return false;
+        };
+        let end = [parse_date(&s.leave_date).ok(), parse_date(&s.end).ok()]
+            .into_iter()
+            .flatten()
+            .min();
+        start < next && end.is_none_or(|e| e >= month)
+    })
+}
+
+/// The wage months named in the draft, sorted, each once.
+pub fn wage_months(employees: &[Employee]) -> Vec<NaiveDate> {
+    let mut months: Vec<NaiveDate> = employees
+        .iter()
+        .flat_map(|e| e.wages.iter().filter_map(|w| parse_month(&w.month).ok()))
+        .collect();
+    months.sort_unstable();
+    months.dedup();
+    months
+}
+
+/// Counts of the labels of a choice over people, in the choice's order: 「全日制 3 人；季节性 1 人」.
+pub fn count_labels<T: Choice>(values: impl Iterator<Item = T>, unit: &str) -> String {
+    let values: Vec<T> = values.collect();
+    T::ALL
+        .iter()
+        .filter_map(|v| {
+            let n = values.iter().filter(|x| *x == v).count();
+            (n > 0).then(|| {
+                let label = if *v == T::ALL[0] { "未填写" } else { v.label() };
+                format!("{label} {n} {unit}")
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// `part` as a share of `whole` with one decimal, by integer arithmetic: 「12.5%」.
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    let permille = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_print_in_one_spelling() {
+        assert_eq!(date("2026年3月1日"), "2026-03-01");
+        assert_eq!(date("三月"), "三月");
+        assert_eq!(money("2270"), "2,270.00");
+        assert_eq!(quantity("21.50"), "21.5");
+        assert_eq!(quantity("22"), "22");
+        assert_eq!(percent(1, 8), "12.5%");
+        assert_eq!(percent(0, 0), "—");
+        assert_eq!(clean(" 甲\n乙\t丙 "), "甲 乙 丙");
+    }
+
+    #[test]
+    fn months_employed_counts_whole_calendar_months() {
+        let e = Employee {
+            stints: vec![Stint {
+                start: "2025-11-30".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let on = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default();
+        assert_eq!(months_employed(&e, on), Some(3));
+        let on = NaiveDate::from_ymd_opt(2026, 2, 27).unwrap_or_default();
+        assert_eq!(months_employed(&e, on), Some(2));
+    }
+}

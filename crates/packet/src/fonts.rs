@@ -1,0 +1,272 @@
+//! The fonts the packet is printed with, and the check that they cover every character of a draft.
+//!
+//! Noto Serif SC is cut at build time (`scripts/fonts.sh`, see `crates/packet-fonts`) into a core
+//! regular face (GB 2312 hanzi, all non-Han characters, the project's own texts), a bold face
+//! holding only the fixed texts set in bold, and on-demand slices of every other hanzi the font
+//! has. `manifest.json` beside them names the files; [`FontManifest::slices_for`] says which
+//! slices a draft needs, so a browser downloads only those.
+//!
+//! A character that no loaded face has is never printed as an empty box: [`missing_chars`] lists
+//! them before printing so the UI can tell the user, and [`crate::build_packet`] refuses to print
+//! one.
+
+use std::collections::BTreeSet;
+
+use bangfu_model::{Choice, Draft};
+use serde::Deserialize;
+
+use crate::PacketError;
+
+/// One font file: its bytes, checked to be a font with a Unicode cmap.
+#[derive(Clone, Debug)]
+pub struct FontFile {
+    bytes: Vec<u8>,
+}
+
+impl FontFile {
+    /// Checks and keeps the bytes of a TrueType font.
+    ///
+    /// # Errors
+    /// [`PacketError::Font`] when the bytes are not a usable font.
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<FontFile, PacketError> {
+        let face = ttf_parser::Face::parse(&bytes, 0)
+            .map_err(|e| PacketError::Font(format!("{name}: {e}")))?;
+        if face.tables().cmap.is_none() || face.units_per_em() == 0 {
+            return Err(PacketError::Font(format!("{name}: 缺少字符映射表")));
+        }
+        Ok(FontFile { bytes })
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub(crate) fn face(&self) -> Option<ttf_parser::Face<'_>> {
+        ttf_parser::Face::parse(&self.bytes, 0).ok()
+    }
+}
+
+/// The faces a packet is printed with: regular (core first, then any slices) and bold.
+#[derive(Clone, Debug)]
+pub struct Fonts {
+    pub(crate) regular: Vec<FontFile>,
+    pub(crate) bold: FontFile,
+}
+
+impl Fonts {
+    /// The core regular face and the bold face.
+    ///
+    /// # Errors
+    /// [`PacketError::Font`] when either is not a usable font.
+    pub fn new(regular: Vec<u8>, bold: Vec<u8>) -> Result<Fonts, PacketError> {
+        Ok(Fonts {
+            regular: vec![FontFile::new("regular", regular)?],
+            bold: FontFile::new("bold", bold)?,
+        })
+    }
+
+    /// Adds a regular slice (a fallback face for characters the core lacks).
+    ///
+    /// # Errors
+    /// [`PacketError::Font`] when the bytes are not a usable font.
+    pub fn add_regular(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), PacketError> {
+        self.regular.push(FontFile::new(name, bytes)?);
+        Ok(())
+    }
+
+    /// Whether some regular face has a glyph for `c` (whitespace always counts as covered).
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace()
+            || self
+                .regular
+                .iter()
+                .filter_map(FontFile::face)
+                .any(|f| f.glyph_index(c).is_some_and(|g| g.0 != 0))
+    }
+
+    /// The characters of `chars` that no regular face has.
+    pub fn missing<I: IntoIterator<Item = char>>(&self, chars: I) -> Vec<char> {
+        let faces: Vec<_> = self.regular.iter().filter_map(FontFile::face).collect();
+        let mut out: Vec<char> = chars
+            .into_iter()
+            .filter(|&c| {
+                !c.is_whitespace()
+                    && !faces
+                        .iter()
+                        .any(|f| f.glyph_index(c).is_some_and(|g| g.0 != 0))
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Bytes of all loaded font files.
+    pub fn total_bytes(&self) -> usize {
+        self.regular.iter().map(|f| f.bytes.len()).sum::<usize>() + self.bold.bytes.len()
+    }
+
+    /// Number of regular faces (core plus slices).
+    pub fn regular_faces(&self) -> usize {
+        self.regular.len()
+    }
+}
+
+/// `manifest.json` written by `fontgen` beside the font files.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FontManifest {
+    pub regular: ManifestFile,
+    pub bold: ManifestFile,
+    #[serde(default)]
+    pub slices: Vec<ManifestSlice>,
+    #[serde(default)]
+    pub licence: String,
+}
+
+/// A font file named by the manifest.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ManifestFile {
+    pub file: String,
+    #[serde(default)]
+    pub bytes: u64,
+}
+
+/// An on-demand slice: the hanzi from `first` to `last` (code points) that the core lacks.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ManifestSlice {
+    pub file: String,
+    pub first: u32,
+    pub last: u32,
+    #[serde(default)]
+    pub bytes: u64,
+}
+
+impl FontManifest {
+    /// Reads `manifest.json`.
+    ///
+    /// # Errors
+    /// [`PacketError::Font`] when the text is not a manifest.
+    pub fn parse(json: &str) -> Result<FontManifest, PacketError> {
+        serde_json::from_str(json).map_err(|e| PacketError::Font(format!("manifest.json: {e}")))
+    }
+
+    /// The slices holding any of `chars` (pass the characters the core face lacks), each once,
+    /// in manifest order.
+    pub fn slices_for<I: IntoIterator<Item = char>>(&self, chars: I) -> Vec<&ManifestSlice> {
+        let mut wanted = vec![false; self.slices.len()];
+        for c in chars {
+            let cp = u32::from(c);
+            if let Some(i) = self
+                .slices
+                .iter()
+                .position(|s| s.first <= cp && cp <= s.last)
+            {
+                wanted[i] = true;
+            }
+        }
+        self.slices
+            .iter()
+            .zip(wanted)
+            .filter_map(|(s, w)| w.then_some(s))
+            .collect()
+    }
+}
+
+/// Every character the packet prints from what the user typed (names, addresses, free text),
+/// without whitespace and control characters.
+pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
+    let mut out = BTreeSet::new();
+    let mut add = |s: &str| {
+        out.extend(s.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+    };
+    let a = &draft.applicant;
+    for s in [
+        &a.name,
+        &a.credit_code,
+        &a.legal_rep,
+        &a.contact_person,
+        &a.phone,
+        &a.registered_address,
+        &a.established,
+    ] {
+        add(s);
+    }
+    add(a.entity_type.label());
+    let s = &draft.site;
+    for t in [
+        &s.township_other,
+        &s.village,
+        &s.address,
+        &s.area_m2,
+        &s.lease_start,
+        &s.lease_end,
+        &s.products,
+    ] {
+        add(t);
+    }
+    add(&crate::facts::site_region(s));
+    add(&draft.pay_day);
+    add(&draft.assessment_date);
+    for e in &draft.employees {
+        for t in [&e.name, &e.id_number, &e.phone, &e.post, &e.household_address] {
+            add(t);
+        }
+        for st in &e.stints {
+            for t in [&st.start, &st.end, &st.leave_date] {
+                add(t);
+            }
+        }
+        for i in &e.insurance {
+            add(&i.start);
+            add(&i.end);
+        }
+        for w in &e.wages {
+            for t in [
+                &w.month,
+                &w.days_worked,
+                &w.hours,
+                &w.gross,
+                &w.deductions,
+                &w.net,
+                &w.paid_date,
+            ] {
+                add(t);
+            }
+        }
+    }
+    out
+}
+
+/// The characters of the draft that the fonts cannot print, sorted, each once. Empty when the
+/// packet can be printed.
+pub fn missing_chars(draft: &Draft, fonts: &Fonts) -> Vec<char> {
+    fonts.missing(draft_chars(draft))
+}
+
+impl Fonts {
+    /// Loads the core, bold and the slices that `chars` need from a directory holding
+    /// `manifest.json` (as `scripts/fonts.sh` writes it): what the worker does over HTTP, for
+    /// native tests, benches and tools.
+    ///
+    /// # Errors
+    /// [`PacketError::Font`] when the manifest or a file cannot be read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir(
+        dir: &std::path::Path,
+        chars: &BTreeSet<char>,
+    ) -> Result<Fonts, PacketError> {
+        let read = |name: &str| {
+            std::fs::read(dir.join(name))
+                .map_err(|e| PacketError::Font(format!("{}: {e}", dir.join(name).display())))
+        };
+        let manifest_text = String::from_utf8(read("manifest.json")?)
+            .map_err(|e| PacketError::Font(format!("manifest.json: {e}")))?;
+        let manifest = FontManifest::parse(&manifest_text)?;
+        let mut fonts = Fonts::new(read(&manifest.regular.file)?, read(&manifest.bold.file)?)?;
+        let lacking = fonts.missing(chars.iter().copied());
+        for slice in manifest.slices_for(lacking) {
+            fonts.add_regular(&slice.file, read(&slice.file)?)?;
+        }
+        Ok(fonts)
+    }
+}

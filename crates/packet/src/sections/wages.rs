@@ -1,0 +1,171 @@
+//! 工资发放明细表, one table per wage month of the draft (第八条第（一）项 "工资发放明细"), with the
+//! minimum wage that applies to each row (第七条第（三）项; the rules' wage table: the standard in
+//! force on the month's first day for the county's tier), a column for each person's signature
+//! and the month's totals. People employed in a month without a pay record are listed too, so
+//! that a gap is visible rather than hidden.
+
+use bangfu_model::text::{format_fen, parse_money_fen, parse_month};
+use bangfu_model::{Choice, EmploymentForm, WageMonth};
+use bangfu_rules::wage_table::WageTable;
+
+use super::{Ctx, SECTIONS};
+use crate::facts;
+use crate::page::{Doc, Orientation, TABLE, TABLE_MIN};
+use crate::table::{col, draw_table, Align, Col, Row, Table};
+
+const COLS: [Col; 12] = [
+    col("序号", 0.7, Align::Center),
+    col("姓名", 1.4, Align::Center),
+    col("身份证号", 2.9, Align::Center),
+    col("用工形式", 1.1, Align::Center),
+    col("出勤天数或工时", 1.3, Align::Center),
+    col("应发工资", 1.5, Align::Right),
+    col("代扣个人社保", 1.4, Align::Right),
+    col("实发工资", 1.5, Align::Right),
+    col("发放日期", 1.5, Align::Center),
+    col("发放方式", 1.1, Align::Center),
+    col("对应最低工资标准", 1.9, Align::Right),
+    col("本人签字", 1.5, Align::Center),
+];
+
+pub fn draw(doc: &mut Doc, ctx: &Ctx) {
+    doc.start_section(SECTIONS[8], Orientation::Landscape);
+    let months = facts::wage_months(&ctx.draft.employees);
+    if months.is_empty() {
+        draw_table(
+            doc,
+            &Table {
+                title: "工资发放明细表",
+                note_left: &format!("填报单位（盖章）：{}", ctx.applicant),
+                note_right: "金额单位：元",
+                cols: &COLS,
+                size: TABLE,
+                min_size: TABLE_MIN,
+            },
+            [Row::new(vec![
+                String::new(),
+                "（未填写工资发放记录）".into(),
+            ])],
+        );
+        return;
+    }
+    let county = ctx.draft.site.county_code.trim();
+    for (k, month) in months.into_iter().enumerate() {
+        if k > 0 && doc.space() < 160.0 {
+            doc.new_page(Orientation::Landscape);
+        }
+        let standard = WageTable::get().applied(county, month);
+        let (monthly, hourly, note) = match &standard {
+            Ok(s) => (
+                format!("{}/月", format_fen(s.monthly_fen)),
+                format!("{}/小时", format_fen(s.hourly_fen)),
+                format!("适用最低工资标准：{}", s.label),
+            ),
+            Err(e) => (
+                "无法确定".into(),
+                "无法确定".into(),
+                format!("适用最低工资标准：{}", e.message()),
+            ),
+        };
+        let mut rows = Vec::new();
+        let (mut gross, mut ded, mut net) = (0i64, 0i64, 0i64);
+        let mut paid = 0usize;
+        for e in &ctx.draft.employees {
+            let record: Option<&WageMonth> = e
+                .wages
+                .iter()
+                .find(|w| parse_month(&w.month).ok() == Some(month));
+            if record.is_none() && !facts::employed_in_month(e, month) {
+                continue;
+            }
+            let form = facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form);
+            let min = if form == EmploymentForm::PartTime {
+                hourly.clone()
+            } else {
+                monthly.clone()
+            };
+            let form_label = if form == EmploymentForm::Unspecified {
+                String::new()
+            } else {
+                form.label().to_owned()
+            };
+            let n = rows.len() + 1;
+            let row = match record {
+                Some(w) => {
+                    gross += parse_money_fen(&w.gross).unwrap_or(0);
+                    ded += parse_money_fen(&w.deductions).unwrap_or(0);
+                    net += parse_money_fen(&w.net).unwrap_or(0);
+                    paid += 1;
+                    let attendance = if form == EmploymentForm::PartTime || w.days_worked.trim().is_empty() {
+                        if w.hours.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!("{} 小时", facts::quantity(&w.hours))
+                        }
+                    } else {
+                        format!("{} 天", facts::quantity(&w.days_worked))
+                    };
+                    let paid_date = facts::date(&w.paid_date);
+                    vec![
+                        n.to_string(),
+                        facts::clean(&e.name),
+                        facts::id_number(&e.id_number),
+                        form_label,
+                        attendance,
+                        facts::money(&w.gross),
+                        facts::money(&w.deductions),
+                        facts::money(&w.net),
+                        if paid_date.is_empty() { "未发放".into() } else { paid_date },
+                        String::new(),
+                        min,
+                        String::new(),
+                    ]
+                }
+                None => vec![
+                    n.to_string(),
+                    facts::clean(&e.name),
+                    facts::id_number(&e.id_number),
+                    form_label,
+                    String::new(),
+                    "—".into(),
+                    "—".into(),
+                    "—".into(),
+                    "无发放记录".into(),
+                    String::new(),
+                    min,
+                    String::new(),
+                ],
+            };
+            rows.push(Row::new(row));
+        }
+        let mut total = Row::new(vec![
+            String::new(),
+            "合计".into(),
+            format!("发放 {paid} 人"),
+            String::new(),
+            String::new(),
+            format_fen(gross),
+            format_fen(ded),
+            format_fen(net),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+        total.emphasis = true;
+        rows.push(total);
+        let title = format!("工资发放明细表（{}）", facts::month_cn(month));
+        draw_table(
+            doc,
+            &Table {
+                title: &title,
+                note_left: &format!("填报单位（盖章）：{}　　{note}", ctx.applicant),
+                note_right: "金额单位：元",
+                cols: &COLS,
+                size: TABLE,
+                min_size: TABLE_MIN,
+            },
+            rows,
+        );
+    }
+}

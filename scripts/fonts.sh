@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Produces the packet fonts in crates/packet/fonts/ (core, bold, on-demand slices, manifest.json,
+# OFL.txt) from Noto Serif SC, pinned by crates/packet-fonts/npm/package-lock.json.
+#
+# Idempotent and cheap when nothing changed: the npm download is cached in target/font-src and
+# fontgen keeps a stamp of its inputs. Call it before native tests, benches and trunk builds:
+#   bash scripts/fonts.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+src=$root/target/font-src
+pkg=$src/node_modules/@expo-google-fonts/noto-serif-sc
+out=$root/crates/packet/fonts
+
+if ! cmp -s "$root/crates/packet-fonts/npm/package-lock.json" "$src/package-lock.json" \
+   || [ ! -f "$pkg/400Regular/NotoSerifSC_400Regular.ttf" ] \
+   || [ ! -f "$pkg/700Bold/NotoSerifSC_700Bold.ttf" ]; then
+  mkdir -p "$src"
+  cp "$root/crates/packet-fonts/npm/package.json" "$root/crates/packet-fonts/npm/package-lock.json" "$src/"
+  (cd "$src" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+
+cd "$root"
+cargo run --quiet -p bangfu-packet-fonts --bin fontgen -- \
+  --regular "$pkg/400Regular/NotoSerifSC_400Regular.ttf" \
+  --bold "$pkg/700Bold/NotoSerifSC_700Bold.ttf" \
+  --licence "$pkg/LICENSE_FONT" \
+  --root "$root" \
+  --out "$out"
