@@ -113,8 +113,8 @@ pub(crate) fn assess(draft: &Draft, date: NaiveDate, errors: &mut Vec<FieldError
         }
         SiteTenure::Owned | SiteTenure::FreeUse => {}
         SiteTenure::Leased => {
-            let start = optional_date(&s.lease_start, path::site("lease_start"), errors);
-            let end = optional_date(&s.lease_end, path::site("lease_end"), errors);
+            let start = optional_date(&s.lease_start, || path::site("lease_start"), errors);
+            let end = optional_date(&s.lease_end, || path::site("lease_end"), errors);
             for (v, name) in [(start, "租赁起始日期"), (end, "租赁终止日期")] {
                 match v {
                     Typed::Empty => missing.push(format!("{name}（未填写）")),

@@ -93,7 +93,7 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
     let input = input::read(draft, date, today, &mut errors);
     let standards = Standards::new(&draft.site.county_code, date);
 
-    let evaluations: Vec<Option<Evaluation>> = input
+    let mut evaluations: Vec<Option<Evaluation>> = input
         .people
         .iter()
         .map(|p| {
@@ -122,7 +122,13 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
     let mut notes_7_1 = Vec::new();
     let mut outlook = whatif::Outlook::default();
     let mut employees = Vec::with_capacity(input.people.len());
-    for (p, ev) in input.people.iter().zip(&evaluations) {
+    for (p, slot) in input.people.iter().zip(evaluations.iter_mut()) {
+        // The wage months move into the employee finding; the rest stays for the findings.
+        let wage_months = slot
+            .as_mut()
+            .map(|e| std::mem::take(&mut e.art7_3.months))
+            .unwrap_or_default();
+        let ev = &*slot;
         let is_employed = employed_on(p, date);
         let qualifies = p.is_registered() && ev.as_ref().is_some_and(Evaluation::all_met);
         if is_employed {
@@ -289,10 +295,7 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
             months_employed,
             seasonal_days,
             average_gross_fen: ev.as_ref().and_then(|e| e.art7_3.average_gross_fen),
-            wage_months: ev
-                .as_ref()
-                .map(|e| e.art7_3.months.clone())
-                .unwrap_or_default(),
+            wage_months,
         });
     }
     let total = employed + off_season;

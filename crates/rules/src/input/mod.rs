@@ -12,6 +12,7 @@
 //! The applicant and the site are read by the criteria that own them (`art6`, `art7_5`); the
 //! roster, the pay day and the settings are read here because 第七条第（一）至（四）项 share them.
 
+pub(crate) mod fast;
 pub(crate) mod person;
 pub(crate) mod wages;
 

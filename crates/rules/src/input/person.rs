@@ -9,12 +9,13 @@
 //! - A date that cannot be read is reported at its field and makes the stint, cover or month
 //!   undecidable (never silently dropped).
 
+use super::fast;
 use super::wages::{self, MonthRec};
 use super::Typed;
 use crate::finding::FieldError;
 use crate::path;
 use crate::validate::{parse_id_number, IdError, IdNumber};
-use bangfu_model::text::{parse_date, ParseError};
+use bangfu_model::text::ParseError;
 use bangfu_model::{AgreementType, Employee, EmploymentForm, InsuranceKind, PovertyStatus};
 use chrono::NaiveDate;
 
@@ -103,15 +104,15 @@ fn is_blank(e: &Employee) -> bool {
 /// Reads an optional date field: empty → `Empty`; unreadable → `Bad` with a message at `path`.
 pub(crate) fn optional_date(
     s: &str,
-    path: String,
+    path: impl FnOnce() -> String,
     errors: &mut Vec<FieldError>,
 ) -> Typed<NaiveDate> {
-    match parse_date(s) {
+    match fast::date(s) {
         Ok(d) => Typed::Value(d),
         Err(ParseError::Empty) => Typed::Empty,
         Err(e) => {
             errors.push(FieldError {
-                path,
+                path: path(),
                 message: e.to_string(),
                 warning: false,
             });
@@ -161,9 +162,9 @@ pub(crate) fn read<'a>(
     let n = e.stints.len();
     for (i, s) in e.stints.iter().enumerate() {
         let which = nth("段用工", i, n);
-        let start = optional_date(&s.start, path::stint(key, i, "start"), errors);
-        let agreement_end = optional_date(&s.end, path::stint(key, i, "end"), errors);
-        let leave = optional_date(&s.leave_date, path::stint(key, i, "leave_date"), errors);
+        let start = optional_date(&s.start, || path::stint(key, i, "start"), errors);
+        let agreement_end = optional_date(&s.end, || path::stint(key, i, "end"), errors);
+        let leave = optional_date(&s.leave_date, || path::stint(key, i, "leave_date"), errors);
         let start = match start {
             Typed::Value(d) => d,
             Typed::Empty => {
@@ -250,8 +251,8 @@ pub(crate) fn read<'a>(
     let n = e.insurance.len();
     for (i, c) in e.insurance.iter().enumerate() {
         let which = nth("条参保记录", i, n);
-        let start = optional_date(&c.start, path::insurance(key, i, "start"), errors);
-        let end = optional_date(&c.end, path::insurance(key, i, "end"), errors);
+        let start = optional_date(&c.start, || path::insurance(key, i, "start"), errors);
+        let end = optional_date(&c.end, || path::insurance(key, i, "end"), errors);
         match c.kind {
             InsuranceKind::NoInsurance => {
                 declared_uninsured = true;

@@ -3,13 +3,12 @@
 //! Several records for one month (e.g. a supplementary payment, 补发) are combined: gross, net and
 //! hours are added and the month counts as paid on the last payment date; a warning says so.
 
+use super::fast;
 use super::person::optional_date;
 use super::Typed;
 use crate::finding::FieldError;
 use crate::path;
-use bangfu_model::text::{
-    format_month, parse_hundredths, parse_money_fen, parse_month, ParseError,
-};
+use bangfu_model::text::{format_month, ParseError};
 use bangfu_model::WageMonth;
 use chrono::NaiveDate;
 
@@ -34,7 +33,7 @@ pub(crate) struct MonthRec {
 
 fn amount(
     s: &str,
-    path: String,
+    path: impl FnOnce() -> String,
     errors: &mut Vec<FieldError>,
     read: fn(&str) -> Result<i64, ParseError>,
 ) -> Typed<i64> {
@@ -43,7 +42,7 @@ fn amount(
         Err(ParseError::Empty) => Typed::Empty,
         Err(e) => {
             errors.push(FieldError {
-                path,
+                path: path(),
                 message: e.to_string(),
                 warning: false,
             });
@@ -87,7 +86,7 @@ pub(crate) fn read(
         if is_blank(w) {
             continue;
         }
-        let month = match parse_month(&w.month) {
+        let month = match fast::month(&w.month) {
             Ok(m) => m,
             Err(ParseError::Empty) => {
                 gaps.push(format!("第{}条工资记录的工资月份（未填写）", i + 1));
@@ -112,27 +111,27 @@ pub(crate) fn read(
         }
         let gross = amount(
             &w.gross,
-            path::wage(key, i, "gross"),
+            || path::wage(key, i, "gross"),
             errors,
-            parse_money_fen,
+            fast::money,
         );
         let deductions = match amount(
             &w.deductions,
-            path::wage(key, i, "deductions"),
+            || path::wage(key, i, "deductions"),
             errors,
-            parse_money_fen,
+            fast::money,
         ) {
             Typed::Empty => Typed::Value(0),
             other => other,
         };
-        let net = amount(&w.net, path::wage(key, i, "net"), errors, parse_money_fen);
+        let net = amount(&w.net, || path::wage(key, i, "net"), errors, fast::money);
         let hours = amount(
             &w.hours,
-            path::wage(key, i, "hours"),
+            || path::wage(key, i, "hours"),
             errors,
-            parse_hundredths,
+            fast::quantity,
         );
-        if let Err(e) = parse_hundredths(&w.days_worked) {
+        if let Err(e) = fast::quantity(&w.days_worked) {
             if e != ParseError::Empty {
                 errors.push(FieldError {
                     path: path::wage(key, i, "days_worked"),
@@ -141,7 +140,7 @@ pub(crate) fn read(
                 });
             }
         }
-        let paid = optional_date(&w.paid_date, path::wage(key, i, "paid_date"), errors);
+        let paid = optional_date(&w.paid_date, || path::wage(key, i, "paid_date"), errors);
         if let (Typed::Value(g), Typed::Value(d)) = (gross, deductions) {
             if d > g {
                 errors.push(FieldError {
