@@ -182,7 +182,8 @@ mod tests {
             start: d(2026, 1, 1),
             end: d(2026, 6, 30),
         };
-        let cases: Vec<(Vec<employment::Period>, Vec<(NaiveDate, NaiveDate)>)> = vec![
+        type Case = (Vec<employment::Period>, Vec<(NaiveDate, NaiveDate)>);
+        let cases: Vec<Case> = vec![
             (vec![p(d(2025, 12, 1), None)], vec![]),
             (
                 vec![

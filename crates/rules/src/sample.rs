@@ -184,13 +184,13 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
     };
     let stint = Stint {
         employment_form: form,
-        agreement_type: if i % 3 == 0 {
+        agreement_type: if i.is_multiple_of(3) {
             AgreementType::LabourAgreement
         } else {
             AgreementType::EmploymentContract
         },
         start: start.to_string(),
-        end: if i % 3 == 0 {
+        end: if i.is_multiple_of(3) {
             add_calendar_months(start, 36).to_string()
         } else {
             String::new()

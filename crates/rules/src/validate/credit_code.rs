@@ -244,7 +244,7 @@ mod tests {
                 .zip(WEIGHTS)
                 .map(|(c, w)| value(c).unwrap() * w)
                 .sum();
-            if sum % 31 == 0 {
+            if sum.is_multiple_of(31) {
                 assert_eq!(check_char(&body), Some('0'));
                 found = true;
             }

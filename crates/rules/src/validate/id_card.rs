@@ -210,7 +210,8 @@ mod tests {
     #[test]
     fn domain_guide_vectors() {
         let today = d(2026, 6, 1);
-        let cases: &[(&str, Result<(NaiveDate, Sex), IdError>)] = &[
+        type Want = Result<(NaiveDate, Sex), IdError>;
+        let cases: &[(&str, Want)] = &[
             ("11010519491231002X", Ok((d(1949, 12, 31), Sex::Female))),
             ("11010519491231002x", Ok((d(1949, 12, 31), Sex::Female))),
             ("110101202311012176", Ok((d(2023, 11, 1), Sex::Male))),
