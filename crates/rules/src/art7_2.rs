@@ -332,9 +332,10 @@ fn not_employed(periods: &[Period], date: NaiveDate) -> PathResult {
 
 /// The method text of this item.
 pub(crate) fn method(input: &Input<'_>) -> String {
+    let from = seasonal_window(input.seasonal_period, input.date);
     let period = match input.seasonal_period {
-        SeasonalPeriod::Trailing12Months => "评估日前12个月",
-        _ => "评估日所在自然年度",
+        SeasonalPeriod::Trailing12Months => window_label(input.seasonal_period, from, input.date),
+        _ => format!("{}年自然年度（评估日所在年度）", input.date.year()),
     };
     format!(
         "稳定就业按自然月计算（民法典第二百零二条：自入职日起至第3个月的对应日满3个月，无对应日的为该月末日；续签当日或次日接续的视为连续）；须签订劳动合同或劳务协议；入职时须年满16周岁（《劳动法》第十五条）。季节性：{period}内已签协议的在职日历天数（含起止日，截至评估日）累计 {} 天以上。按人计：满足本项的脱贫人口达到第（一）项所需人数即为符合",

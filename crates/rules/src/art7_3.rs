@@ -93,12 +93,17 @@ pub fn pay_due(month: NaiveDate, pay_day: u32) -> NaiveDate {
     next.with_day(day).unwrap_or(next)
 }
 
+/// Comparisons are made in i128 so that no typed amount can overflow them.
+fn wide(v: i64) -> i128 {
+    i128::from(v)
+}
+
 /// ⌈a / b⌉ for non-negative a and positive b.
 fn ceil_div(a: i64, b: i64) -> i64 {
     if b <= 0 {
         return a;
     }
-    (a + b - 1) / b
+    a.saturating_add(b - 1) / b
 }
 
 fn days_in(spans: &[Span], from: NaiveDate, to: NaiveDate) -> i64 {
@@ -187,10 +192,11 @@ fn month_check(
         (Typed::Value(g), Ok(s)) => match form_in(p, month, month_end(month), date) {
             EmploymentForm::PartTime => match r.hours {
                 Typed::Value(h) if h > 0 => {
-                    let required = ceil_div(h * s.hourly_fen, 100);
+                    let required = ceil_div(h.saturating_mul(s.hourly_fen), 100);
                     check.required_fen = Some(required);
-                    let per_hour = g * 100 / h;
-                    if g * 100 >= h * s.hourly_fen {
+                    let per_hour = wide(g) * 100 / wide(h);
+                    let per_hour = i64::try_from(per_hour).unwrap_or(i64::MAX);
+                    if wide(g) * 100 >= wide(h) * wide(s.hourly_fen) {
                         parts.push((
                             Status::Met,
                             format!(
@@ -236,7 +242,7 @@ fn month_check(
                 } else {
                     String::new()
                 };
-                if g * n >= s.monthly_fen * employed {
+                if wide(g) * wide(n) >= wide(s.monthly_fen) * wide(employed) {
                     parts.push((
                         Status::Met,
                         format!(

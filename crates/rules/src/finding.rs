@@ -124,7 +124,8 @@ pub struct Finding {
     pub method: String,
     /// Inputs that are missing or unreadable (for `Incomplete`), in Chinese, naming the field.
     pub missing: Vec<String>,
-    /// Per-person notes for criteria about people (7(2)-(4)); empty for the others.
+    /// Per-person notes for criteria about people (7(1): counted or not and why; 7(2)-(4): met or
+    /// not and why), one per poverty-alleviated person; empty for 第六条 and 第七条第（五）项.
     pub people: Vec<PersonNote>,
 }
 
@@ -144,7 +145,8 @@ pub struct PersonNote {
 pub struct EmployeeFinding {
     pub key: u32,
     pub name: String,
-    /// Poverty status is 脱贫人口 or 监测对象 and the ID number is valid: counted as "registered".
+    /// Poverty status is 脱贫人口 or 监测对象, the ID number is valid and not a duplicate of an
+    /// earlier row: counted as "registered".
     pub registered: bool,
     /// Registered and meets 7(2), 7(3) and 7(4) individually: counted as "qualifying" for 7(1).
     pub qualifies: bool,

@@ -129,7 +129,8 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
             .map(|e| std::mem::take(&mut e.art7_3.months))
             .unwrap_or_default();
         let ev = &*slot;
-        let is_employed = employed_on(p, date);
+        // A second row with the same ID number is the same person: not counted twice anywhere.
+        let is_employed = employed_on(p, date) && p.duplicate_of.is_none();
         let qualifies = p.is_registered() && ev.as_ref().is_some_and(Evaluation::all_met);
         if is_employed {
             employed += 1;
@@ -243,7 +244,9 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
                 if !p.is_registered() {
                     why.insert(0, problems.first().cloned().unwrap_or_default());
                 }
+                // A duplicate row can never count; anything else not failed may once completed.
                 let status = match ev.status() {
+                    _ if p.duplicate_of.is_some() => Status::NotMet,
                     Status::NotMet => Status::NotMet,
                     _ => Status::Incomplete,
                 };
@@ -252,8 +255,10 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
                     for c in [&ev.art7_2, &ev.art7_3.check, &ev.art7_4.check] {
                         missing_7_1.extend(c.missing.iter().map(|m| p.say(m)));
                     }
-                    if let Err(e) = &p.id {
-                        missing_7_1.push(p.say(&format!("身份证号码（{e}）")));
+                    match &p.id {
+                        Err(IdError::Empty) => missing_7_1.push(p.say("身份证号码（未填写）")),
+                        Err(e) => missing_7_1.push(p.say(&format!("身份证号码（{e}）"))),
+                        Ok(_) => {}
                     }
                 }
                 (status, format!("不计入：{}", why.join("；")))

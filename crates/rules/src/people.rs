@@ -76,6 +76,10 @@ pub(crate) fn finding(
     for (p, c) in rows {
         // A person who meets the item but whose ID is invalid or duplicated is not counted yet.
         let status = match (c.status, p.is_registered()) {
+            _ if p.duplicate_of.is_some() => {
+                failed += 1;
+                Status::NotMet
+            }
             (Status::Met, true) => {
                 met += 1;
                 Status::Met
@@ -94,7 +98,11 @@ pub(crate) fn finding(
         }
         let mut reason = c.reason.clone();
         if c.status == Status::Met && !p.is_registered() {
-            reason.push_str("（身份证号码无效或重复，暂不计入）");
+            reason.push_str(if p.duplicate_of.is_some() {
+                "（身份证号码与其他人员重复，不重复计入）"
+            } else {
+                "（身份证号码未填写或无效，暂不计入）"
+            });
         }
         people.push(PersonNote {
             key: p.key,

@@ -186,3 +186,36 @@ fn unreadable_dates_are_reported_at_their_fields() {
         assert_eq!(a.errors_at(p).count(), 1, "{p}");
     }
 }
+
+#[test]
+fn huge_amounts_and_many_records_of_one_month_do_not_overflow() {
+    let date = d(2026, 6, 20);
+    let mut e = person(10, d(2025, 12, 1), date);
+    let big = WageMonth {
+        month: "2026-05".into(),
+        gross: "9999999999999.99".into(),
+        net: "9999999999999.99".into(),
+        hours: "9999999999999.99".into(),
+        paid_date: "2026-06-10".into(),
+        ..WageMonth::default()
+    };
+    e.wages.extend(std::iter::repeat_n(big, 2_000));
+    e.stints[0].employment_form = bangfu_model::EmploymentForm::PartTime;
+    let a = assess(&four_plus(e, date), date);
+    assert_eq!(a.findings.len(), 6);
+}
+
+#[test]
+fn a_duplicate_row_is_not_counted_even_when_it_would_qualify() {
+    let mut draft = workshop(6, 4);
+    let mut twin = draft.employees[0].clone();
+    twin.key = 99;
+    draft.employees.push(twin);
+    let f = run(&draft).finding(CriterionId::Art7_1).cloned().unwrap();
+    // 4 distinct qualifying people: short by one, and the duplicate cannot make up for it.
+    assert_eq!(f.status, Status::NotMet, "{}", f.summary);
+    let note = f.people.iter().find(|n| n.key == 99).unwrap();
+    assert_eq!(note.status, Status::NotMet);
+    assert!(note.reason.contains("重复"), "{}", note.reason);
+    assert_eq!(run(&draft).total_workforce, 6);
+}
