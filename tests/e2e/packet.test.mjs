@@ -1,0 +1,55 @@
+// 生成申请材料 in the browser: the worker is fetched only on demand, the page shows progress, and
+// the download is a PDF whose text carries the applicant and every employee.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startApp } from './harness.mjs';
+import { APPLICANT, workshopEnvelope } from './workshop.mjs';
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), 'bangfu-packet-'));
+});
+after(async () => {
+  await app?.close();
+});
+
+test('生成申请材料 downloads a PDF with the applicant and every employee in its text', { timeout: 240_000 }, async () => {
+  const page = await app.open(app.page, '/#results');
+  const env = workshopEnvelope({ people: 6 });
+  const file = join(dir, 'workshop.json');
+  await writeFile(file, JSON.stringify(env));
+  await page.getByLabel('打开草稿文件').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelector('#verdict-panel [data-criterion="overall"]')?.dataset.status === 'met');
+
+  const before = app.server.requests.length;
+  assert.ok(!app.server.requests.some((r) => r.url.includes('packet-worker')), 'the worker is not loaded with the page');
+  await page.getByRole('button', { name: '生成申请材料' }).click();
+  const link = page.getByRole('link', { name: '下载' });
+  await link.waitFor({ timeout: 180_000 });
+  assert.match(await page.locator('.packet-progress').innerText(), /已生成：共 \d+ 页/);
+  const fetched = app.server.requests.slice(before).map((r) => r.url);
+  assert.ok(fetched.some((u) => u.includes('packet-worker')), 'the worker was fetched on demand');
+  assert.ok(fetched.some((u) => u.includes('fonts/')), 'fonts were fetched on demand');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /^就业帮扶车间认定申请材料-.*\.pdf$/);
+  const pdf = join(dir, 'packet.pdf');
+  await download.saveAs(pdf);
+  const bytes = await readFile(pdf);
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  assert.ok(text.includes(APPLICANT), 'the applicant is named in the PDF');
+  for (const e of env.draft.employees) {
+    assert.ok(text.includes(e.name), `${e.name} is in the PDF`);
+    assert.ok(text.includes(e.id_number), `${e.id_number} is in the PDF`);
+  }
+  assert.ok(!text.includes('自评未通过'), 'no failure banner on a qualifying workshop');
+  app.assertNoExternalRequests();
+  app.assertNoConsoleErrors();
+});
