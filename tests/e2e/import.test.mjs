@@ -1,0 +1,79 @@
+// Importing the spreadsheets people keep: an XLSX roster with a title row and merged cells and a
+// GBK CSV as Chinese Excel saves it. Preview first, nothing changes until 确认导入; the verdict
+// panel follows; a reload keeps the import; a broken file changes nothing.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { after, before, test } from 'node:test';
+import { ROOT, startApp } from './harness.mjs';
+
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const counts = (page) => page.locator('#verdict-panel .counts').innerText();
+
+test('an XLSX roster is previewed, confirmed, counted by the rules and kept across a reload', { timeout: 180_000 }, async () => {
+  const page = await app.open(app.page, '/#employees');
+  assert.match(await counts(page), /登记脱贫人口 0 名/);
+  await page.locator('details.import > summary').click();
+  await page.getByLabel('选择要导入的表格文件').setInputFiles(join(FIXTURES, 'roster-title-merged.xlsx'));
+  const preview = page.locator('[data-import=preview]');
+  await preview.waitFor();
+  const text = await preview.innerText();
+  assert.match(text, /新增 3 人/);
+  assert.match(text, /表头在第 3 行/);
+  assert.match(text, /未导入的列：序号、备注/);
+  // Nothing has changed before confirmation.
+  assert.equal(await page.locator('table.roster tbody tr').count(), 0);
+  assert.match(await counts(page), /登记脱贫人口 0 名/);
+
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.locator('table.roster tbody tr').nth(2).waitFor();
+  assert.equal(await page.locator('table.roster tbody tr').count(), 3);
+  assert.match(await page.locator('table.roster').innerText(), /乌力吉/);
+  assert.match(await counts(page), /登记脱贫人口 3 名/);
+  assert.match(await page.locator('.undo-bar').innerText(), /已导入：新增 3 人/);
+
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.equal(await page.locator('table.roster tbody tr').count(), 3);
+  assert.match(await counts(page), /登记脱贫人口 3 名/);
+  app.assertNoExternalRequests();
+  app.assertNoConsoleErrors();
+});
+
+test('a GBK CSV is detected and previewed with rejected rows (row, column, reason); 取消 changes nothing', { timeout: 120_000 }, async () => {
+  const page = app.page;
+  await page.locator('details.import > summary').click();
+  await page.getByLabel('选择要导入的表格文件').setInputFiles(join(FIXTURES, 'roster-gbk.csv'));
+  const preview = page.locator('[data-import=preview]');
+  await preview.waitFor();
+  const text = await preview.innerText();
+  assert.match(text, /编码 GB18030|编码 GBK/);
+  assert.match(text, /无法导入的行/);
+  assert.match(text, /第 \d+ 行.*入职日期|协议起始日期/);
+  await page.getByRole('button', { name: '取消' }).click();
+  await preview.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('table.roster tbody tr').count(), 3, 'cancel changes nothing');
+});
+
+test('a broken file gets a clear message and changes nothing', { timeout: 60_000 }, async () => {
+  const page = app.page;
+  const dir = await mkdtemp(join(tmpdir(), 'bangfu-import-'));
+  const junk = join(dir, '花名册.xlsx');
+  await writeFile(junk, Buffer.from('PK\u0003\u0004 this is not really a workbook', 'latin1'));
+  await page.locator('details.import > summary').click();
+  await page.getByLabel('选择要导入的表格文件').setInputFiles(junk);
+  const err = page.locator('[data-import=error]');
+  await err.waitFor();
+  assert.ok((await err.innerText()).length > 10, await err.innerText());
+  assert.equal(await page.locator('table.roster tbody tr').count(), 3);
+});
