@@ -49,17 +49,11 @@ pub fn add_calendar_months(date: NaiveDate, months: i32) -> NaiveDate {
 
 /// Number of days in a month (28-31).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month >= 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    match (
-        NaiveDate::from_ymd_opt(year, month, 1),
-        NaiveDate::from_ymd_opt(ny, nm, 1),
-    ) {
-        (Some(a), Some(b)) => (b - a).num_days() as u32,
-        _ => 30,
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
     }
 }
 

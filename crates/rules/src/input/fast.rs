@@ -22,6 +22,9 @@ fn year_ok(y: u32) -> bool {
 /// `YYYY-MM-DD`, else [`text::parse_date`].
 pub(crate) fn date(s: &str) -> Result<NaiveDate, ParseError> {
     let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(ParseError::Empty);
+    }
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         if let (Some(y), Some(m), Some(d)) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])) {
             if year_ok(y) {
@@ -35,6 +38,9 @@ pub(crate) fn date(s: &str) -> Result<NaiveDate, ParseError> {
 /// `YYYY-MM` (as the first day), else [`text::parse_month`].
 pub(crate) fn month(s: &str) -> Result<NaiveDate, ParseError> {
     let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(ParseError::Empty);
+    }
     if b.len() == 7 && b[4] == b'-' {
         if let (Some(y), Some(m)) = (digits(&b[..4]), digits(&b[5..])) {
             if year_ok(y) {
@@ -48,6 +54,9 @@ pub(crate) fn month(s: &str) -> Result<NaiveDate, ParseError> {
 /// `123`, `123.4`, `123.45` (up to 13 integer digits) in hundredths, else `slow`.
 fn hundredths(s: &str, slow: fn(&str) -> Result<i64, ParseError>) -> Result<i64, ParseError> {
     let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(ParseError::Empty);
+    }
     let (int, frac) = match b.iter().position(|c| *c == b'.') {
         Some(i) => (&b[..i], Some(&b[i + 1..])),
         None => (b, None),
