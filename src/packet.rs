@@ -24,10 +24,24 @@ pub enum Progress {
     Idle,
     /// Loading the worker (first time only).
     Starting,
-    Fonts { done: u32, total: u32 },
-    Pages { done: u32, total: u32 },
-    Done { url: String, pages: u32, bytes: u32, file_name: String },
-    Failed { message: String, missing: Vec<String> },
+    Fonts {
+        done: u32,
+        total: u32,
+    },
+    Pages {
+        done: u32,
+        total: u32,
+    },
+    Done {
+        url: String,
+        pages: u32,
+        bytes: u32,
+        file_name: String,
+    },
+    Failed {
+        message: String,
+        missing: Vec<String>,
+    },
 }
 
 /// The worker, once started, and whether it has said it is ready.
@@ -117,11 +131,9 @@ pub fn PacketPanel() -> impl IntoView {
         }
         let now = clock::now_local();
         let date = now.split('T').next().unwrap_or("").to_owned();
-        file_name.set_value(
-            state
-                .draft
-                .with_untracked(|d| crate::draft_file::file_name(d, "就业帮扶车间认定申请材料", &date, "pdf")),
-        );
+        file_name.set_value(state.draft.with_untracked(|d| {
+            crate::draft_file::file_name(d, "就业帮扶车间认定申请材料", &date, "pdf")
+        }));
         let json = state
             .draft
             .with_untracked(|d| Envelope::new(d.clone(), now.clone()).to_json());

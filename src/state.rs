@@ -148,9 +148,8 @@ impl AppState {
         match storage::load(&clock::now_local()) {
             storage::Loaded::Nothing => {}
             storage::Loaded::Restored { draft, saved_at } => {
-                self.selected
-                    .set(draft.employees.first().map(|e| e.key));
-                self.draft.set(draft);
+                self.selected.set(draft.employees.first().map(|e| e.key));
+                self.draft.set(*draft);
                 self.save_status.set(SaveStatus::Saved(saved_at));
             }
             storage::Loaded::Unreadable { error, kept_as } => {

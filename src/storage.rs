@@ -22,7 +22,7 @@ pub enum Loaded {
     /// Nothing stored: a new user.
     Nothing,
     /// A draft was restored.
-    Restored { draft: Draft, saved_at: String },
+    Restored { draft: Box<Draft>, saved_at: String },
     /// A stored draft could not be read. `kept_as` is the key it was copied to; `None` when the
     /// copy failed, in which case autosave must stay off.
     Unreadable {
@@ -77,15 +77,12 @@ pub fn load(now: &str) -> Loaded {
     };
     match envelope::read(&raw) {
         Ok(env) => Loaded::Restored {
-            draft: env.draft,
+            draft: Box::new(env.draft),
             saved_at: env.saved_at,
         },
         Err(error) => {
             let key = format!("{ASIDE_PREFIX}{now}");
-            let kept_as = LocalStorage::raw()
-                .set_item(&key, &raw)
-                .ok()
-                .map(|_| key);
+            let kept_as = LocalStorage::raw().set_item(&key, &raw).ok().map(|_| key);
             Loaded::Unreadable { error, kept_as }
         }
     }

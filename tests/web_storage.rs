@@ -33,7 +33,7 @@ fn saved_draft_is_restored_exactly_as_typed() {
     storage::save(&sample(), "2026-11-25T08:00:00").unwrap();
     match storage::load("2026-11-25T08:01:00") {
         Loaded::Restored { draft, saved_at } => {
-            assert_eq!(draft, sample());
+            assert_eq!(*draft, sample());
             assert_eq!(saved_at, "2026-11-25T08:00:00");
         }
         other => panic!("expected a restored draft, got {other:?}"),
@@ -43,7 +43,10 @@ fn saved_draft_is_restored_exactly_as_typed() {
 #[wasm_bindgen_test]
 fn nothing_stored_means_a_fresh_start() {
     clean();
-    assert!(matches!(storage::load("2026-11-25T08:00:00"), Loaded::Nothing));
+    assert!(matches!(
+        storage::load("2026-11-25T08:00:00"),
+        Loaded::Nothing
+    ));
 }
 
 #[wasm_bindgen_test]
@@ -52,7 +55,10 @@ fn damaged_stored_draft_is_set_aside_not_lost() {
     let damaged = r#"{"format":"bangfu-draft","schema_version":2,"draft":{"applicant":"#;
     LocalStorage::raw().set_item(DRAFT_KEY, damaged).unwrap();
     let loaded = storage::load("2026-11-25T09:00:00");
-    let Loaded::Unreadable { kept_as: Some(key), .. } = loaded else {
+    let Loaded::Unreadable {
+        kept_as: Some(key), ..
+    } = loaded
+    else {
         panic!("expected the draft to be set aside, got {loaded:?}");
     };
     assert!(key.starts_with(ASIDE_PREFIX));
@@ -71,7 +77,10 @@ fn draft_from_a_newer_version_is_set_aside() {
     let newer = r#"{"format":"bangfu-draft","schema_version":99,"draft":{}}"#;
     LocalStorage::raw().set_item(DRAFT_KEY, newer).unwrap();
     match storage::load("2026-11-25T10:00:00") {
-        Loaded::Unreadable { error, kept_as: Some(_) } => {
+        Loaded::Unreadable {
+            error,
+            kept_as: Some(_),
+        } => {
             assert!(error.to_string().contains("较新版本"));
         }
         other => panic!("expected unreadable, got {other:?}"),

@@ -40,7 +40,11 @@ fn is_canonical_date(v: &str) -> bool {
 
 fn is_canonical_month(v: &str) -> bool {
     let b = v.as_bytes();
-    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
+    b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
 }
 
 /// The messages for one field path, from the current assessment.

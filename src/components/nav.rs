@@ -39,7 +39,14 @@ pub fn StepNav() -> impl IntoView {
 #[component]
 pub fn PrevNext() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let prev = move || state.step.get().index().checked_sub(1).map(|i| Step::ALL[i]);
+    let prev = move || {
+        state
+            .step
+            .get()
+            .index()
+            .checked_sub(1)
+            .map(|i| Step::ALL[i])
+    };
     let next = move || Step::ALL.get(state.step.get().index() + 1).copied();
     view! {
         <div class="prev-next">

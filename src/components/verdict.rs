@@ -48,9 +48,12 @@ pub fn VerdictPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     let overall = Memo::new(move |_| state.assessment.with(|a| a.overall));
     let met_count = Memo::new(move |_| {
-        state
-            .assessment
-            .with(|a| a.findings.iter().filter(|f| f.status == Status::Met).count())
+        state.assessment.with(|a| {
+            a.findings
+                .iter()
+                .filter(|f| f.status == Status::Met)
+                .count()
+        })
     });
     let counts = move || {
         state.assessment.with(|a| {

@@ -5,6 +5,7 @@
 use crate::bind;
 use crate::components::fields::{CheckField, ChoiceField, Kind, TextField};
 use crate::state::AppState;
+use crate::steps::holidays::HolidaysPanel;
 use bangfu_rules::path;
 use leptos::prelude::*;
 
@@ -23,7 +24,11 @@ pub fn DeclarationsStep() -> impl IntoView {
     let (truthful, set_truthful) = bind!(state, |d| d.declarations.materials_true);
     let (date, set_date) = bind!(state, |d| d.assessment_date);
     let (period, set_period) = bind!(state, |d| d.settings.seasonal_period);
-    let days = Signal::derive(move || state.draft.with(|d| d.settings.seasonal_min_days.to_string()));
+    let days = Signal::derive(move || {
+        state
+            .draft
+            .with(|d| d.settings.seasonal_min_days.to_string())
+    });
     let days_error = RwSignal::new(None::<String>);
     let set_days = move |ev| {
         let v = event_target_value(&ev);
@@ -69,6 +74,7 @@ pub fn DeclarationsStep() -> impl IntoView {
                     </div>
                 </div>
             </fieldset>
+            <HolidaysPanel />
         </section>
     }
 }

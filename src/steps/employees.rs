@@ -98,7 +98,11 @@ pub fn EmployeesStep() -> impl IntoView {
     let visible = move || {
         rows.with(|r| {
             let start = page.get().min(pages() - 1) * PAGE_SIZE;
-            r.iter().skip(start).take(PAGE_SIZE).cloned().collect::<Vec<_>>()
+            r.iter()
+                .skip(start)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -261,11 +265,51 @@ fn stints_mut(e: &mut Employee) -> &mut Vec<Stint> {
 #[component]
 fn StintEditor(key: u32, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (form, set_form) = bind_item(state, key, index, stints, stints_mut, |s| &s.employment_form, |s| &mut s.employment_form);
-    let (agreement, set_agreement) = bind_item(state, key, index, stints, stints_mut, |s| &s.agreement_type, |s| &mut s.agreement_type);
-    let (start, set_start) = bind_item(state, key, index, stints, stints_mut, |s| &s.start, |s| &mut s.start);
-    let (end, set_end) = bind_item(state, key, index, stints, stints_mut, |s| &s.end, |s| &mut s.end);
-    let (leave, set_leave) = bind_item(state, key, index, stints, stints_mut, |s| &s.leave_date, |s| &mut s.leave_date);
+    let (form, set_form) = bind_item(
+        state,
+        key,
+        index,
+        stints,
+        stints_mut,
+        |s| &s.employment_form,
+        |s| &mut s.employment_form,
+    );
+    let (agreement, set_agreement) = bind_item(
+        state,
+        key,
+        index,
+        stints,
+        stints_mut,
+        |s| &s.agreement_type,
+        |s| &mut s.agreement_type,
+    );
+    let (start, set_start) = bind_item(
+        state,
+        key,
+        index,
+        stints,
+        stints_mut,
+        |s| &s.start,
+        |s| &mut s.start,
+    );
+    let (end, set_end) = bind_item(
+        state,
+        key,
+        index,
+        stints,
+        stints_mut,
+        |s| &s.end,
+        |s| &mut s.end,
+    );
+    let (leave, set_leave) = bind_item(
+        state,
+        key,
+        index,
+        stints,
+        stints_mut,
+        |s| &s.leave_date,
+        |s| &mut s.leave_date,
+    );
     let remove = move |_| {
         state.edit_undoable(format!("已删除第 {} 段用工", index + 1), |d| {
             if let Some(e) = d.employee_mut(key) {
@@ -275,7 +319,11 @@ fn StintEditor(key: u32, index: usize) -> impl IntoView {
             }
         })
     };
-    let many = move || state.draft.with(|d| d.employee(key).is_some_and(|e| e.stints.len() > 1));
+    let many = move || {
+        state
+            .draft
+            .with(|d| d.employee(key).is_some_and(|e| e.stints.len() > 1))
+    };
     view! {
         <fieldset class="sub">
             <legend>{format!("第 {} 段用工", index + 1)}</legend>

@@ -107,9 +107,11 @@ pub fn ImportPanel() -> impl IntoView {
             let label = format!("已导入：{}", plan.summary());
             state.edit_undoable(label, |d| *d = bangfu_io::apply(&plan, d));
             if state.selected.get_untracked().is_none() {
-                state
-                    .selected
-                    .set(state.draft.with_untracked(|d| d.employees.first().map(|e| e.key)));
+                state.selected.set(
+                    state
+                        .draft
+                        .with_untracked(|d| d.employees.first().map(|e| e.key)),
+                );
             }
             stage.set(Stage::Idle);
             picked.set_value(Picked::default());
@@ -172,33 +174,47 @@ fn person_line(plan: &ImportPlan, p: &PersonChange) -> String {
         .first()
         .map(|r| plan.describe(*r))
         .unwrap_or_default();
-    let name = if p.name.is_empty() { "（未填姓名）" } else { &p.name };
+    let name = if p.name.is_empty() {
+        "（未填姓名）"
+    } else {
+        &p.name
+    };
     let mut line = format!("{name} {}（{at}）", p.id_number);
     if !p.changes.is_empty() {
         let changes: Vec<String> = p
             .changes
             .iter()
             .map(|c| {
-                let before = if c.before.is_empty() { "空" } else { &c.before };
+                let before = if c.before.is_empty() {
+                    "空"
+                } else {
+                    &c.before
+                };
                 let after = if c.after.is_empty() { "空" } else { &c.after };
                 format!("{}：{before} → {after}", c.field)
             })
             .collect();
-        line.push_str("：");
+        line.push('：');
         line.push_str(&changes.join("；"));
     }
     line
 }
 
 fn wage_line(plan: &ImportPlan, w: &WageChange) -> String {
-    let mut line = format!("{} {} {}（{}）", w.name, w.id_number, w.month, plan.describe(w.at));
+    let mut line = format!(
+        "{} {} {}（{}）",
+        w.name,
+        w.id_number,
+        w.month,
+        plan.describe(w.at)
+    );
     if !w.changes.is_empty() {
         let changes: Vec<String> = w
             .changes
             .iter()
             .map(|c| format!("{}：{} → {}", c.field, c.before, c.after))
             .collect();
-        line.push_str("：");
+        line.push('：');
         line.push_str(&changes.join("；"));
     }
     line
@@ -228,7 +244,12 @@ fn PlanView(plan: ImportPlan) -> impl IntoView {
         .iter()
         .map(|s| {
             let mut line = if s.sheet.is_empty() {
-                format!("{}：{}，表头在第 {} 行", s.file, s.kind.label(), s.header_row)
+                format!(
+                    "{}：{}，表头在第 {} 行",
+                    s.file,
+                    s.kind.label(),
+                    s.header_row
+                )
             } else {
                 format!(
                     "{} 工作表“{}”：{}，表头在第 {} 行",
@@ -250,10 +271,26 @@ fn PlanView(plan: ImportPlan) -> impl IntoView {
             line
         })
         .collect();
-    let added: Vec<String> = plan.people_added.iter().map(|p| person_line(&plan, p)).collect();
-    let updated: Vec<String> = plan.people_updated.iter().map(|p| person_line(&plan, p)).collect();
-    let wages_added: Vec<String> = plan.wages_added.iter().map(|w| wage_line(&plan, w)).collect();
-    let wages_updated: Vec<String> = plan.wages_updated.iter().map(|w| wage_line(&plan, w)).collect();
+    let added: Vec<String> = plan
+        .people_added
+        .iter()
+        .map(|p| person_line(&plan, p))
+        .collect();
+    let updated: Vec<String> = plan
+        .people_updated
+        .iter()
+        .map(|p| person_line(&plan, p))
+        .collect();
+    let wages_added: Vec<String> = plan
+        .wages_added
+        .iter()
+        .map(|w| wage_line(&plan, w))
+        .collect();
+    let wages_updated: Vec<String> = plan
+        .wages_updated
+        .iter()
+        .map(|w| wage_line(&plan, w))
+        .collect();
     let rejected: Vec<String> = plan
         .rejected
         .iter()
@@ -297,7 +334,11 @@ pub fn TablesPanel() -> impl IntoView {
         match bytes {
             Ok(b) => {
                 if crate::draft_file::download(&b, mime, &name).is_err() {
-                    state.notify(NoticeKind::Error, "无法开始下载，请换用其他浏览器重试。".into(), None);
+                    state.notify(
+                        NoticeKind::Error,
+                        "无法开始下载，请换用其他浏览器重试。".into(),
+                        None,
+                    );
                 }
             }
             Err(e) => state.notify(NoticeKind::Error, format!("生成表格失败：{e}"), None),

@@ -51,7 +51,11 @@ pub fn InsuranceStep() -> impl IntoView {
 #[component]
 fn InsuranceEditor(key: u32) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.employee(key).map_or(0, |e| e.insurance.len())));
+    let count = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.employee(key).map_or(0, |e| e.insurance.len()))
+    });
     let add = move |_| {
         state.edit(|d| {
             if let Some(e) = d.employee_mut(key) {
@@ -59,7 +63,11 @@ fn InsuranceEditor(key: u32) -> impl IntoView {
             }
         })
     };
-    let name = move || state.draft.with(|d| d.employee(key).map(|e| e.name.clone()).unwrap_or_default());
+    let name = move || {
+        state
+            .draft
+            .with(|d| d.employee(key).map(|e| e.name.clone()).unwrap_or_default())
+    };
     view! {
         <fieldset class="editor" data-editor="insurance">
             <legend>{move || format!("参保记录：{}", name())}</legend>
@@ -73,9 +81,33 @@ fn InsuranceEditor(key: u32) -> impl IntoView {
 #[component]
 fn PeriodEditor(key: u32, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (kind, set_kind) = bind_item(state, key, index, periods, periods_mut, |p| &p.kind, |p| &mut p.kind);
-    let (start, set_start) = bind_item(state, key, index, periods, periods_mut, |p| &p.start, |p| &mut p.start);
-    let (end, set_end) = bind_item(state, key, index, periods, periods_mut, |p| &p.end, |p| &mut p.end);
+    let (kind, set_kind) = bind_item(
+        state,
+        key,
+        index,
+        periods,
+        periods_mut,
+        |p| &p.kind,
+        |p| &mut p.kind,
+    );
+    let (start, set_start) = bind_item(
+        state,
+        key,
+        index,
+        periods,
+        periods_mut,
+        |p| &p.start,
+        |p| &mut p.start,
+    );
+    let (end, set_end) = bind_item(
+        state,
+        key,
+        index,
+        periods,
+        periods_mut,
+        |p| &p.end,
+        |p| &mut p.end,
+    );
     let remove = move |_| {
         state.edit_undoable("已删除一条参保记录", |d| {
             if let Some(e) = d.employee_mut(key) {

@@ -3,11 +3,13 @@
 pub mod applicant;
 pub mod declarations;
 pub mod employees;
+pub mod holidays;
 pub mod import;
 pub mod insurance;
 pub mod picker;
 pub mod results;
 pub mod site;
+pub mod timeline;
 pub mod wages;
 
 use crate::state::Step;

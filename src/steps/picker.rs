@@ -12,8 +12,15 @@ pub fn EmployeePicker(#[prop(into)] label: String) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
-                    let name = if e.name.trim().is_empty() { "（未填姓名）" } else { e.name.trim() };
-                    (e.key, format!("{}. {} {}", i + 1, name, e.poverty_status_label()))
+                    let name = if e.name.trim().is_empty() {
+                        "（未填姓名）"
+                    } else {
+                        e.name.trim()
+                    };
+                    (
+                        e.key,
+                        format!("{}. {} {}", i + 1, name, e.poverty_status_label()),
+                    )
                 })
                 .collect::<Vec<_>>()
         })

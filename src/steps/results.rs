@@ -4,6 +4,7 @@
 use crate::components::verdict::{overall_text, status_mark};
 use crate::packet::PacketPanel;
 use crate::state::AppState;
+use crate::steps::timeline::TimelinePanel;
 use bangfu_rules::{Finding, Status};
 use leptos::prelude::*;
 
@@ -11,7 +12,8 @@ use leptos::prelude::*;
 fn FindingCard(finding: Finding) -> impl IntoView {
     let s = finding.status;
     let row = |label: &'static str, value: String| {
-        (!value.is_empty()).then(|| view! { <div class="kv"><dt>{label}</dt><dd>{value}</dd></div> })
+        (!value.is_empty())
+            .then(|| view! { <div class="kv"><dt>{label}</dt><dd>{value}</dd></div> })
     };
     view! {
         <article class=format!("finding {}", s.code()) data-criterion=finding.criterion.code() data-status=s.code()>
@@ -67,6 +69,7 @@ pub fn ResultsStep() -> impl IntoView {
                 {move || a.with(|a| a.findings.clone()).into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
             </div>
             <PacketPanel />
+            <TimelinePanel />
             <h3>"逐人情况"</h3>
             <div class="table-wrap">
                 <table class="roster">

@@ -4,8 +4,8 @@ use crate::bind;
 use crate::components::bind_item;
 use crate::components::fields::{Kind, TextField};
 use crate::state::AppState;
-use crate::steps::import::ImportPanel;
 use crate::steps::employees::EmployeeStanding;
+use crate::steps::import::ImportPanel;
 use crate::steps::picker::EmployeePicker;
 use bangfu_model::text::{format_month, parse_month};
 use bangfu_model::{Employee, WageMonth};
@@ -22,9 +22,16 @@ fn wages_mut(e: &mut Employee) -> &mut Vec<WageMonth> {
 
 /// The month after the person's last wage month, or the month their first stint started.
 fn next_month(e: &Employee) -> String {
-    let last = e.wages.iter().filter_map(|w| parse_month(&w.month).ok()).max();
+    let last = e
+        .wages
+        .iter()
+        .filter_map(|w| parse_month(&w.month).ok())
+        .max();
     match last {
-        Some(m) => m.checked_add_months(Months::new(1)).map(format_month).unwrap_or_default(),
+        Some(m) => m
+            .checked_add_months(Months::new(1))
+            .map(format_month)
+            .unwrap_or_default(),
         None => e
             .stints
             .first()
@@ -59,16 +66,27 @@ pub fn WagesStep() -> impl IntoView {
 #[component]
 fn WageEditor(key: u32) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.employee(key).map_or(0, |e| e.wages.len())));
+    let count = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.employee(key).map_or(0, |e| e.wages.len()))
+    });
     let add = move |_| {
         state.edit(|d| {
             if let Some(e) = d.employee_mut(key) {
                 let month = next_month(e);
-                e.wages.push(WageMonth { month, ..WageMonth::default() });
+                e.wages.push(WageMonth {
+                    month,
+                    ..WageMonth::default()
+                });
             }
         })
     };
-    let name = move || state.draft.with(|d| d.employee(key).map(|e| e.name.clone()).unwrap_or_default());
+    let name = move || {
+        state
+            .draft
+            .with(|d| d.employee(key).map(|e| e.name.clone()).unwrap_or_default())
+    };
     view! {
         <fieldset class="editor" data-editor="wages">
             <legend>{move || format!("工资发放记录：{}", name())}</legend>
