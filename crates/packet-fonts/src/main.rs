@@ -139,8 +139,13 @@ fn cut(bytes: &[u8], chars: &BTreeSet<u32>) -> Result<Vec<u8>, String> {
         .read::<FontData<'_>>()
         .map_err(|e| e.to_string())?;
     let provider = font.table_provider(0).map_err(|e| e.to_string())?;
-    let out = subset(&provider, &ids, &SubsetProfile::Minimal, CmapTarget::Unicode)
-        .map_err(|e| format!("subset: {e}"))?;
+    let out = subset(
+        &provider,
+        &ids,
+        &SubsetProfile::Minimal,
+        CmapTarget::Unicode,
+    )
+    .map_err(|e| format!("subset: {e}"))?;
     // Check the cut: every character asked for must map to a glyph in the result.
     let check = cmap_chars(&out)?;
     if let Some(lost) = chars.iter().find(|c| !check.contains(c)) {

@@ -3,7 +3,9 @@
 use std::cell::Cell;
 
 use bangfu_model::Draft;
-use bangfu_packet::{build_packet, draft_chars, missing_chars, FontManifest, Fonts, PacketError, PacketOptions};
+use bangfu_packet::{
+    build_packet, draft_chars, missing_chars, FontManifest, Fonts, PacketError, PacketOptions,
+};
 use chrono::NaiveDateTime;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -98,7 +100,11 @@ fn read_draft(json: &str) -> Result<Draft, JobError> {
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JobError> {
-    let failed = |what: &str| plain(format!("字体文件 {url} 下载失败（{what}），请检查网络后重试"));
+    let failed = |what: &str| {
+        plain(format!(
+            "字体文件 {url} 下载失败（{what}），请检查网络后重试"
+        ))
+    };
     let resp = JsFuture::from(scope().fetch_with_str(url))
         .await
         .map_err(|_| failed("网络错误"))?;

@@ -10,7 +10,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fonts = bangfu_packet::Fonts::load_dir(&dir, &bangfu_packet::draft_chars(&draft))?;
     let now = date.and_hms_opt(9, 30, 0).ok_or("time")?;
     let t = std::time::Instant::now();
-    let pdf = bangfu_packet::build_packet(&draft, &a, &fonts, &bangfu_packet::PacketOptions { now }, &mut |_, _| {})?;
+    let pdf = bangfu_packet::build_packet(
+        &draft,
+        &a,
+        &fonts,
+        &bangfu_packet::PacketOptions { now },
+        &mut |_, _| {},
+    )?;
     eprintln!("{} bytes in {:?}", pdf.len(), t.elapsed());
     std::fs::write(out, pdf)?;
     Ok(())

@@ -191,7 +191,11 @@ pub fn count_labels<T: Choice>(values: impl Iterator<Item = T>, unit: &str) -> S
         .filter_map(|v| {
             let n = values.iter().filter(|x| *x == v).count();
             (n > 0).then(|| {
-                let label = if *v == T::ALL[0] { "未填写" } else { v.label() };
+                let label = if *v == T::ALL[0] {
+                    "未填写"
+                } else {
+                    v.label()
+                };
                 format!("{label} {n} {unit}")
             })
         })

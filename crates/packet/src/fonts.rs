@@ -208,7 +208,13 @@ pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
     add(&draft.pay_day);
     add(&draft.assessment_date);
     for e in &draft.employees {
-        for t in [&e.name, &e.id_number, &e.phone, &e.post, &e.household_address] {
+        for t in [
+            &e.name,
+            &e.id_number,
+            &e.phone,
+            &e.post,
+            &e.household_address,
+        ] {
             add(t);
         }
         for st in &e.stints {
@@ -251,10 +257,7 @@ impl Fonts {
     /// # Errors
     /// [`PacketError::Font`] when the manifest or a file cannot be read.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn load_dir(
-        dir: &std::path::Path,
-        chars: &BTreeSet<char>,
-    ) -> Result<Fonts, PacketError> {
+    pub fn load_dir(dir: &std::path::Path, chars: &BTreeSet<char>) -> Result<Fonts, PacketError> {
         let read = |name: &str| {
             std::fs::read(dir.join(name))
                 .map_err(|e| PacketError::Font(format!("{}: {e}", dir.join(name).display())))

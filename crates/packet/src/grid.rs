@@ -67,7 +67,12 @@ pub struct Placed {
 }
 
 /// Lines of check-box options that fit `width`: each line is a list of (x offset, option).
-fn check_lines<'c>(doc: &Doc, opts: &'c [(String, bool)], width: f32, size: f32) -> Vec<Vec<(f32, &'c (String, bool))>> {
+fn check_lines<'c>(
+    doc: &Doc,
+    opts: &'c [(String, bool)],
+    width: f32,
+    size: f32,
+) -> Vec<Vec<(f32, &'c (String, bool))>> {
     let mut lines: Vec<Vec<(f32, &(String, bool))>> = vec![vec![]];
     let mut x = 0.0;
     for opt in opts {
@@ -86,7 +91,13 @@ fn check_lines<'c>(doc: &Doc, opts: &'c [(String, bool)], width: f32, size: f32)
 
 /// Draws one row of cells at the cursor, at least `min_h` high, breaking the page first if it
 /// does not fit (then `continued_title` is drawn at the top of the new page).
-pub fn row(doc: &mut Doc, cells: Vec<Cell>, min_h: f32, size: f32, continued_title: &str) -> Placed {
+pub fn row(
+    doc: &mut Doc,
+    cells: Vec<Cell>,
+    min_h: f32,
+    size: f32,
+    continued_title: &str,
+) -> Placed {
     let total = doc.width();
     let sum: f32 = cells.iter().map(|c| c.frac).sum::<f32>().max(0.0001);
     let widths: Vec<f32> = cells.iter().map(|c| c.frac / sum * total).collect();
@@ -102,7 +113,10 @@ pub fn row(doc: &mut Doc, cells: Vec<Cell>, min_h: f32, size: f32, continued_tit
                 let lines = doc.m.wrap(t, inner, size, false);
                 (lines.len().max(1) as f32 * lh, lines)
             }
-            Content::Checks(opts) => (check_lines(doc, opts, inner, size).len() as f32 * lh, vec![]),
+            Content::Checks(opts) => (
+                check_lines(doc, opts, inner, size).len() as f32 * lh,
+                vec![],
+            ),
             Content::Blank => (0.0, vec![]),
         };
         heights.push(h + 2.0 * PAD);

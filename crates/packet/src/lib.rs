@@ -47,12 +47,15 @@ pub enum PacketError {
     Font(String),
     /// Characters of the draft no font can print (sorted, each once).
     MissingChars(Vec<char>),
+    /// The PDF could not be written.
+    Pdf(String),
 }
 
 impl fmt::Display for PacketError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PacketError::Font(e) => write!(f, "字体文件无法使用：{e}"),
+            PacketError::Pdf(e) => write!(f, "PDF 文件生成失败：{e}"),
             PacketError::MissingChars(cs) => {
                 let list: String = cs.iter().map(|c| format!("「{c}」")).collect();
                 write!(

@@ -4,9 +4,9 @@
 //! embedded face to the glyphs used (feature `text_layout`).
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
-    WindingOrder,
+    Codepoint, Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem,
+    TextMatrix, WindingOrder,
 };
 
 use crate::fonts::Fonts;
@@ -33,10 +33,7 @@ fn pt_color(c: Rgb) -> Color {
 
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: Pt(y),
-        },
+        p: Point { x: Pt(x), y: Pt(y) },
         bezier: false,
     }
 }
@@ -76,6 +73,7 @@ pub fn render(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<u8>, PacketError> {
     let total = pages.len() + 1;
+
     let mut doc = PdfDocument::new(meta.title);
 
     // Faces in Metrics order: 0 = bold, 1.. = regular. Parse only those some text uses.
@@ -88,8 +86,8 @@ pub fn render(
                 _ => continue,
             };
             {
-                for (face, _, _) in m.runs(text, bold) {
-                    if let Some(u) = used.get_mut(face) {
+                for run in m.runs(text, bold) {
+                    if let Some(u) = used.get_mut(run.face) {
                         *u = true;
                     }
                 }
@@ -132,16 +130,54 @@ pub fn render(
         doc.add_bookmark(&s.title, s.first_page + 1);
     }
     doc.with_pages(out_pages);
+    // Compression is ours: lopdf's `compress` uses zlib level 9, which took most of the time of a
+    // big packet; level 6 is several times faster for a few per cent more bytes.
     let opts = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = doc.save(&opts, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.allows_compression && stream.dict.get(b"Filter").is_err() {
+                compress(stream);
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PacketError::Pdf(e.to_string()))?;
     progress(total, total);
     Ok(bytes)
+}
+
+/// Deflates a stream (zlib level 6) unless that does not make it smaller.
+fn compress(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    if enc.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(packed) = enc.finish() {
+        if packed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
+    }
+}
+
+/// Glyph ids with their characters (the characters become the ToUnicode map, so the text can be
+/// searched and copied).
+fn glyph_items(glyphs: &[(u16, char)]) -> TextItem {
+    TextItem::GlyphIds(
+        glyphs
+            .iter()
+            .map(|&(gid, c)| Codepoint::with_cid(gid, 0.0, c.to_string()))
+            .collect(),
+    )
 }
 
 fn page_ops(page: &Page, ids: &[Option<FontId>], m: &Metrics) -> PdfPage {
@@ -164,8 +200,8 @@ fn page_ops(page: &Page, ids: &[Option<FontId>], m: &Metrics) -> PdfPage {
                 col: pt_color(color),
             });
             let mut first = true;
-            for (face, run, _) in m.runs(text, true) {
-                let Some(Some(id)) = ids.get(face) else {
+            for run in m.runs(text, true) {
+                let Some(Some(id)) = ids.get(run.face) else {
                     continue;
                 };
                 ops.push(Op::SetFont {
@@ -179,7 +215,7 @@ fn page_ops(page: &Page, ids: &[Option<FontId>], m: &Metrics) -> PdfPage {
                     first = false;
                 }
                 ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(run)],
+                    items: vec![glyph_items(&run.glyphs)],
                 });
             }
             ops.push(Op::EndTextSection);
@@ -247,25 +283,25 @@ fn page_ops(page: &Page, ids: &[Option<FontId>], m: &Metrics) -> PdfPage {
             cur_spacing = spacing;
         }
         let mut pen = x;
-        for (face, run, em) in m.runs(text, bold) {
-            let Some(Some(id)) = ids.get(face) else {
+        for run in m.runs(text, bold) {
+            let Some(Some(id)) = ids.get(run.face) else {
                 continue;
             };
-            if cur_font != Some((face, size)) {
+            if cur_font != Some((run.face, size)) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(id.clone()),
                     size: Pt(size),
                 });
-                cur_font = Some((face, size));
+                cur_font = Some((run.face, size));
             }
             ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(Pt(pen), Pt(h - y)),
             });
-            let n = run.chars().count() as f32;
+            let n = run.glyphs.len() as f32;
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(run)],
+                items: vec![glyph_items(&run.glyphs)],
             });
-            pen += em * size + spacing * n;
+            pen += run.em * size + spacing * n;
         }
     }
     if cur_spacing != 0.0 {

@@ -177,8 +177,12 @@ pub fn draw_table<I: IntoIterator<Item = Row>>(doc: &mut Doc, table: &Table, row
     let note_lines = if table.note_left.is_empty() {
         Vec::new()
     } else {
-        doc.m
-            .wrap(table.note_left, (doc.width() - right_w - 24.0).max(80.0), table.size, false)
+        doc.m.wrap(
+            table.note_left,
+            (doc.width() - right_w - 24.0).max(80.0),
+            table.size,
+            false,
+        )
     };
     let note_h = if note_lines.is_empty() && table.note_right.is_empty() {
         0.0

@@ -24,14 +24,48 @@ const NO_END: &str = "（《「『【〔〈“‘([{";
 pub(crate) struct Glyph {
     /// 0 = bold, 1.. = regular faces in [`Fonts`] order.
     pub face: usize,
+    /// Glyph id in that face (printpdf is given ids, not text: its own cmap lookup is slow).
+    pub gid: u16,
     pub advance_em: f32,
 }
+
+/// A run of characters drawn with one face.
+pub(crate) struct Run {
+    pub face: usize,
+    /// (glyph id, the character) pairs.
+    pub glyphs: Vec<(u16, char)>,
+    /// Width in em.
+    pub em: f32,
+}
+
+/// A hasher for `(char, bool)` keys: the default SipHash showed up in profiles of big packets.
+#[derive(Default)]
+pub(crate) struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type CharMap<V> = HashMap<(char, bool), V, std::hash::BuildHasherDefault<CharHasher>>;
 
 /// Text measurement over a set of fonts, with a per-character cache.
 pub struct Metrics<'f> {
     /// Bold first, then the regular faces.
     faces: Vec<ttf_parser::Face<'f>>,
-    cache: RefCell<HashMap<(char, bool), Option<Glyph>>>,
+    cache: RefCell<CharMap<Option<Glyph>>>,
     missing: RefCell<BTreeSet<char>>,
 }
 
@@ -42,7 +76,7 @@ impl<'f> Metrics<'f> {
         faces.extend(fonts.regular.iter().filter_map(|f| f.face()));
         Metrics {
             faces,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(CharMap::default()),
             missing: RefCell::new(BTreeSet::new()),
         }
     }
@@ -63,6 +97,7 @@ impl<'f> Metrics<'f> {
                 let adv = f.glyph_hor_advance(gid).unwrap_or(0);
                 Some(Glyph {
                     face: i,
+                    gid: gid.0,
                     advance_em: f32::from(adv) / f32::from(f.units_per_em().max(1)),
                 })
             });
@@ -87,22 +122,25 @@ impl<'f> Metrics<'f> {
         s.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
     }
 
-    /// Splits `s` into runs drawn with one face each: (face, text, width in em).
-    pub(crate) fn runs(&self, s: &str, bold: bool) -> Vec<(usize, String, f32)> {
-        let mut out: Vec<(usize, String, f32)> = Vec::new();
+    /// Splits `s` into runs drawn with one face each.
+    pub(crate) fn runs(&self, s: &str, bold: bool) -> Vec<Run> {
+        let mut out: Vec<Run> = Vec::new();
         for c in s.chars() {
-            let (face, adv) = match self.glyph(c, bold) {
-                Some(g) => (g.face, g.advance_em),
-                // Spaces go with whatever face is current; no face has other missing chars.
-                None if c.is_whitespace() => (out.last().map_or(1, |r| r.0), 0.25),
+            let (face, gid, adv) = match self.glyph(c, bold) {
+                Some(g) => (g.face, g.gid, g.advance_em),
+                // No face has it: it was recorded as missing and the packet is refused.
                 None => continue,
             };
             match out.last_mut() {
-                Some(run) if run.0 == face => {
-                    run.1.push(c);
-                    run.2 += adv;
+                Some(run) if run.face == face => {
+                    run.glyphs.push((gid, c));
+                    run.em += adv;
                 }
-                _ => out.push((face, c.to_string(), adv)),
+                _ => out.push(Run {
+                    face,
+                    glyphs: vec![(gid, c)],
+                    em: adv,
+                }),
             }
         }
         out
@@ -259,7 +297,10 @@ mod tests {
     fn closing_marks_stay_with_the_character_before_them() {
         assert_eq!(units("甲，乙。"), vec!["甲，", "乙。"]);
         assert_eq!(units("（甲）"), vec!["（甲）"]);
-        assert_eq!(units("《办法》第七条"), vec!["《办", "法》", "第", "七", "条"]);
+        assert_eq!(
+            units("《办法》第七条"),
+            vec!["《办", "法》", "第", "七", "条"]
+        );
     }
 
     #[test]

@@ -36,9 +36,15 @@ fn packet_of_300_employees_lists_everyone_under_1_mb() {
     let roster = SECTIONS[5];
     let roster_pages: Vec<&String> = pages
         .iter()
-        .filter(|t| t.contains(roster.trim_start_matches("五、")) && squash(t).contains("评估日在岗"))
+        .filter(|t| {
+            t.contains(roster.trim_start_matches("五、")) && squash(t).contains("评估日在岗")
+        })
         .collect();
-    assert!(roster_pages.len() >= 3, "roster spans {} pages", roster_pages.len());
+    assert!(
+        roster_pages.len() >= 3,
+        "roster spans {} pages",
+        roster_pages.len()
+    );
     let continued = pages
         .iter()
         .filter(|t| squash(t).contains("员工花名册（续）"))
@@ -51,19 +57,18 @@ fn packet_of_300_employees_lists_everyone_under_1_mb() {
 
 /// Reads the table of contents on page 1: section title → page number.
 fn table_of_contents(page1: &str) -> BTreeMap<String, usize> {
+    let text = squash(page1);
     let mut toc = BTreeMap::new();
-    for line in page1.lines() {
-        let squashed = squash(line);
-        for title in SECTIONS.iter().skip(1) {
-            if let Some(rest) = squashed.strip_prefix(&squash(title)) {
-                let digits: String = rest
-                    .chars()
-                    .filter(|c| c.is_ascii_digit())
-                    .collect();
-                if let Ok(n) = digits.parse() {
-                    toc.insert((*title).to_owned(), n);
-                }
-            }
+    for title in SECTIONS.iter().skip(1) {
+        let Some(at) = text.find(&squash(title)) else {
+            continue;
+        };
+        let digits: String = text[at + squash(title).len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(n) = digits.parse() {
+            toc.insert((*title).to_owned(), n);
         }
     }
     toc
@@ -84,7 +89,10 @@ fn page_numbers_match_the_table_of_contents() {
             last = p;
             // The running header names the section on its first page, and the page before
             // belongs to the previous section.
-            assert!(squash(&pages[p - 1]).contains(&squash(title)), "{title} not on page {p}");
+            assert!(
+                squash(&pages[p - 1]).contains(&squash(title)),
+                "{title} not on page {p}"
+            );
             if i > 1 {
                 assert!(!squash(&pages[p - 2]).contains(&squash(title)));
             }
@@ -117,15 +125,25 @@ fn fonts_are_embedded_and_subset() {
             .expect("font name");
         let name = String::from_utf8_lossy(name);
         let (tag, family) = name.split_once('+').expect("subset tag");
-        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{name}");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{name}"
+        );
         assert!(family.starts_with("NotoSerifSC"), "{name}");
         let file = dict
             .get(b"FontFile2")
             .and_then(|f| f.as_reference())
             .expect("FontFile2");
-        let stream = doc.get_object(file).and_then(|o| o.as_stream()).expect("stream");
+        let stream = doc
+            .get_object(file)
+            .and_then(|o| o.as_stream())
+            .expect("stream");
         // A subset is far smaller than the 3.5 MB core face.
-        assert!(stream.content.len() < 1_000_000, "{name}: {}", stream.content.len());
+        assert!(
+            stream.content.len() < 1_000_000,
+            "{name}: {}",
+            stream.content.len()
+        );
     }
     assert_eq!(fonts, 2, "regular and bold");
 }
@@ -150,7 +168,11 @@ fn metadata_names_the_applicant_and_the_clock() {
     };
     assert_eq!(text(b"Title"), bangfu_packet::TITLE);
     assert_eq!(text(b"Author"), b.draft.applicant.name);
-    assert!(text(b"CreationDate").starts_with("D:20260301093015"), "{}", text(b"CreationDate"));
+    assert!(
+        text(b"CreationDate").starts_with("D:20260301093015"),
+        "{}",
+        text(b"CreationDate")
+    );
 }
 
 #[test]
@@ -164,7 +186,12 @@ fn verdict_text_matches_the_rules_findings() {
         let overall = format!("自评结论：{}", b.assessment.overall.label());
         assert!(section.contains(&overall), "{overall}");
         for f in &b.assessment.findings {
-            let head = squash(&format!("{}{}{}", f.criterion.citation(), f.criterion.title(), f.status.label()));
+            let head = squash(&format!(
+                "{}{}{}",
+                f.criterion.citation(),
+                f.criterion.title(),
+                f.status.label()
+            ));
             assert!(section.contains(&head), "{head}");
             for part in [&f.summary, &f.actual, &f.required, &f.shortfall, &f.method] {
                 assert!(section.contains(&squash(part)), "{part}");
@@ -217,8 +244,15 @@ fn qpdf_finds_no_errors() {
         .expect("qpdf runs");
     let _ = std::fs::remove_file(&path);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("No syntax or stream encoding errors"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("No syntax or stream encoding errors"),
+        "{stdout}"
+    );
 }
 
 /// Share of dark pixels in a greyscale PGM (P5) image.
@@ -259,7 +293,16 @@ fn first_page_of_every_section_renders_visibly() {
     for p in firsts {
         let prefix = dir.join(format!("p{p}"));
         let status = std::process::Command::new("pdftoppm")
-            .args(["-gray", "-r", "30", "-singlefile", "-f", &p.to_string(), "-l", &p.to_string()])
+            .args([
+                "-gray",
+                "-r",
+                "30",
+                "-singlefile",
+                "-f",
+                &p.to_string(),
+                "-l",
+                &p.to_string(),
+            ])
             .arg(&pdf)
             .arg(&prefix)
             .status()

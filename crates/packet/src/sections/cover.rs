@@ -15,9 +15,18 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     let d = ctx.draft;
     let fields = [
         ("申请主体（盖章）", facts::or_blank(&d.applicant.name)),
-        ("统一社会信用代码", facts::or_blank(&d.applicant.credit_code)),
-        ("法定代表人（负责人）", facts::or_blank(&d.applicant.legal_rep)),
-        ("所在苏木乡镇", facts::or_blank(&facts::site_region(&d.site))),
+        (
+            "统一社会信用代码",
+            facts::or_blank(&d.applicant.credit_code),
+        ),
+        (
+            "法定代表人（负责人）",
+            facts::or_blank(&d.applicant.legal_rep),
+        ),
+        (
+            "所在苏木乡镇",
+            facts::or_blank(&facts::site_region(&d.site)),
+        ),
         (
             "联系人及电话",
             facts::or_blank(
@@ -34,7 +43,9 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     let mut y = 250.0;
     for (label, value) in fields {
         doc.text_right(label_right, y, size, false, &format!("{label}："));
-        let lines = doc.m.wrap(&value, value_right - label_right - 8.0, size, false);
+        let lines = doc
+            .m
+            .wrap(&value, value_right - label_right - 8.0, size, false);
         for (i, line) in lines.iter().enumerate() {
             let ly = y + i as f32 * size * 1.5;
             doc.text(label_right + 6.0, ly, size, false, line);

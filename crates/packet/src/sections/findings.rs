@@ -114,7 +114,13 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             if v.trim().is_empty() {
                 continue;
             }
-            grid::row(doc, vec![label(1.8, k), value(8.2, v)], ROW_MIN, SIZE, TITLE);
+            grid::row(
+                doc,
+                vec![label(1.8, k), value(8.2, v)],
+                ROW_MIN,
+                SIZE,
+                TITLE,
+            );
         }
         doc.y += 10.0;
     }
@@ -218,13 +224,27 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
             } else {
                 e.poverty_status.label().to_owned()
             },
-            f.map_or("—", |f| if f.employed_on_assessment_date { "是" } else { "否" })
-                .to_owned(),
+            f.map_or("—", |f| {
+                if f.employed_on_assessment_date {
+                    "是"
+                } else {
+                    "否"
+                }
+            })
+            .to_owned(),
             status(CriterionId::Art7_2),
             status(CriterionId::Art7_3),
             status(CriterionId::Art7_4),
-            f.map_or("—", |f| if f.qualifies { "计入" } else if poor { "不计入" } else { "—" })
-                .to_owned(),
+            f.map_or("—", |f| {
+                if f.qualifies {
+                    "计入"
+                } else if poor {
+                    "不计入"
+                } else {
+                    "—"
+                }
+            })
+            .to_owned(),
             facts::clean(&notes.join("；")),
         ])
     });

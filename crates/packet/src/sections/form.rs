@@ -33,12 +33,24 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     let y = doc.y + SIZE;
     let r = doc.right();
     let l = doc.left();
-    doc.text(l, y, SIZE, false, &format!("填表日期：{}", facts::date_cn(ctx.today)));
+    doc.text(
+        l,
+        y,
+        SIZE,
+        false,
+        &format!("填表日期：{}", facts::date_cn(ctx.today)),
+    );
     doc.text_right(r, y, SIZE, false, "编号：____________");
     doc.y += SIZE * 1.9;
 
     let app = &d.applicant;
-    row(doc, vec![label(2.4, "经营主体名称"), value(7.6, facts::clean(&app.name))]);
+    row(
+        doc,
+        vec![
+            label(2.4, "经营主体名称"),
+            value(7.6, facts::clean(&app.name)),
+        ],
+    );
     row(
         doc,
         vec![
@@ -48,7 +60,13 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             value(3.2, facts::date(&app.established)),
         ],
     );
-    row(doc, vec![label(2.4, "主体类型"), checks(7.6, options(app.entity_type))]);
+    row(
+        doc,
+        vec![
+            label(2.4, "主体类型"),
+            checks(7.6, options(app.entity_type)),
+        ],
+    );
     row(
         doc,
         vec![
@@ -66,10 +84,19 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             ),
         ],
     );
-    row(doc, vec![label(2.4, "注册地址"), value(7.6, facts::clean(&app.registered_address))]);
+    row(
+        doc,
+        vec![
+            label(2.4, "注册地址"),
+            value(7.6, facts::clean(&app.registered_address)),
+        ],
+    );
 
     let s = &d.site;
-    row(doc, vec![label(2.4, "车间地址"), value(7.6, facts::site_address(s))]);
+    row(
+        doc,
+        vec![label(2.4, "车间地址"), value(7.6, facts::site_address(s))],
+    );
     row(
         doc,
         vec![
@@ -94,24 +121,47 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         );
         row(doc, vec![label(2.4, "租赁期限"), value(7.6, term)]);
     }
-    row(doc, vec![label(2.4, "产品类别（主要产品）"), value(7.6, facts::clean(&s.products))]);
-    row(doc, vec![label(2.4, "车间形式"), checks(7.6, options(s.workshop_form))]);
+    row(
+        doc,
+        vec![
+            label(2.4, "产品类别（主要产品）"),
+            value(7.6, facts::clean(&s.products)),
+        ],
+    );
+    row(
+        doc,
+        vec![
+            label(2.4, "车间形式"),
+            checks(7.6, options(s.workshop_form)),
+        ],
+    );
 
     // Workforce, from the rules' counts; the split by form/agreement/insurance is descriptive.
     let employed: Vec<&bangfu_model::Employee> = d
         .employees
         .iter()
-        .filter(|e| ctx.employee(e.key).is_none_or(|f| f.employed_on_assessment_date))
+        .filter(|e| {
+            ctx.employee(e.key)
+                .is_none_or(|f| f.employed_on_assessment_date)
+        })
         .collect();
     let poor: Vec<&&bangfu_model::Employee> = employed
         .iter()
-        .filter(|e| matches!(e.poverty_status, PovertyStatus::Alleviated | PovertyStatus::Monitored))
+        .filter(|e| {
+            matches!(
+                e.poverty_status,
+                PovertyStatus::Alleviated | PovertyStatus::Monitored
+            )
+        })
         .collect();
     row(
         doc,
         vec![
             label(2.4, "务工总人数"),
-            value(3.0, format!("{} 人（截至{}）", a.total_workforce, facts::date_cn(a.date))),
+            value(
+                3.0,
+                format!("{} 人（截至{}）", a.total_workforce, facts::date_cn(a.date)),
+            ),
             label(1.6, "吸纳脱贫人口"),
             value(
                 3.2,
@@ -125,19 +175,27 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         ],
     );
     let forms = facts::count_labels(
-        employed
-            .iter()
-            .map(|e| facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form)),
+        employed.iter().map(|e| {
+            facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form)
+        }),
         "人",
     );
     row(doc, vec![label(2.4, "用工形式"), value(7.6, forms)]);
     let agreements = facts::count_labels(
         employed.iter().map(|e| {
-            facts::current_stint(e).map_or(bangfu_model::AgreementType::Unspecified, |s| s.agreement_type)
+            facts::current_stint(e).map_or(bangfu_model::AgreementType::Unspecified, |s| {
+                s.agreement_type
+            })
         }),
         "人",
     );
-    row(doc, vec![label(2.4, "劳动合同（劳务协议）签订"), value(7.6, agreements)]);
+    row(
+        doc,
+        vec![
+            label(2.4, "劳动合同（劳务协议）签订"),
+            value(7.6, agreements),
+        ],
+    );
     let insurance = facts::count_labels(
         poor.iter().map(|e| {
             e.insurance
@@ -152,7 +210,14 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         doc,
         vec![
             label(2.4, "脱贫人口参保情况"),
-            value(7.6, if insurance.is_empty() { "无脱贫人口".into() } else { insurance }),
+            value(
+                7.6,
+                if insurance.is_empty() {
+                    "无脱贫人口".into()
+                } else {
+                    insurance
+                },
+            ),
         ],
     );
     let rules = &d.rules;
@@ -183,7 +248,10 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                     ("履行社会责任".into(), dec.social_responsibility),
                     ("未从事违法生产经营活动".into(), dec.no_illegal_activity),
                     ("未从事污染环境的生产经营活动".into(), dec.no_pollution),
-                    ("未从事对人体身心健康有害的生产经营活动".into(), dec.no_harmful_activity),
+                    (
+                        "未从事对人体身心健康有害的生产经营活动".into(),
+                        dec.no_harmful_activity,
+                    ),
                     ("所填信息和所附材料真实、完整".into(), dec.materials_true),
                 ],
             ),
@@ -205,21 +273,45 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     );
 
     // The applicant's signature.
-    let p = grid::row(doc, vec![label(2.4, "申请主体意见"), blank(7.6)], 92.0, SIZE, TITLE);
+    let p = grid::row(
+        doc,
+        vec![label(2.4, "申请主体意见"), blank(7.6)],
+        92.0,
+        SIZE,
+        TITLE,
+    );
     let (x, w) = p.cells[1];
     let t = p.top;
-    doc.text(x + 8.0, t + 20.0, SIZE, false, "本单位申请认定为就业帮扶车间，所填内容及所附材料真实、完整。");
+    doc.text(
+        x + 8.0,
+        t + 20.0,
+        SIZE,
+        false,
+        "本单位申请认定为就业帮扶车间，所填内容及所附材料真实、完整。",
+    );
     doc.signature_line(x + 8.0, t + 52.0, "法定代表人（负责人）签字：", 90.0, SIZE);
     doc.text(x + w - 150.0, t + 52.0, SIZE, false, "申请主体（盖章）");
     doc.blank_date(x + w - 12.0, t + 80.0, SIZE);
 
     // 苏木乡镇初审意见 (第八条第（二）项): review group of at least 3, public notice of at least 5
     // working days.
-    let p = grid::row(doc, vec![label(2.4, "苏木乡镇初审意见"), blank(7.6)], 210.0, SIZE, TITLE);
+    let p = grid::row(
+        doc,
+        vec![label(2.4, "苏木乡镇初审意见"), blank(7.6)],
+        210.0,
+        SIZE,
+        TITLE,
+    );
     let (x, w) = p.cells[1];
     let t = p.top;
     doc.text(x + 8.0, t + 20.0, SIZE, false, "审查意见：");
-    doc.signature_line(x + 8.0, t + 104.0, "审查组成员（签字，不少于3人）：", 0.0, SIZE);
+    doc.signature_line(
+        x + 8.0,
+        t + 104.0,
+        "审查组成员（签字，不少于3人）：",
+        0.0,
+        SIZE,
+    );
     let sx = x + 8.0 + doc.m.width("审查组成员（签字，不少于3人）：", SIZE, false) + 4.0;
     let seg = (x + w - 12.0 - sx - 16.0) / 3.0;
     for k in 0..3 {
@@ -240,11 +332,23 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     let bx2 = bx + SIZE + 3.0 + doc.m.width("无异议", SIZE, false) + 14.0;
     doc.checkbox(bx2, t + 150.0 - SIZE * 0.82, SIZE * 0.9, false);
     doc.text(bx2 + SIZE + 3.0, t + 150.0, SIZE, false, "有异议");
-    doc.text(x + w - 150.0, t + 176.0, SIZE, false, "苏木乡镇人民政府（盖章）");
+    doc.text(
+        x + w - 150.0,
+        t + 176.0,
+        SIZE,
+        false,
+        "苏木乡镇人民政府（盖章）",
+    );
     doc.blank_date(x + w - 12.0, t + 198.0, SIZE);
 
     // 旗县核查意见 (第八条第（三）项): 乡村振兴 with 人力资源和社会保障.
-    let p = grid::row(doc, vec![label(2.4, "旗县（市、区）核查意见"), blank(7.6)], 170.0, SIZE, TITLE);
+    let p = grid::row(
+        doc,
+        vec![label(2.4, "旗县（市、区）核查意见"), blank(7.6)],
+        170.0,
+        SIZE,
+        TITLE,
+    );
     let (x, w) = p.cells[1];
     let t = p.top;
     doc.text(x + 8.0, t + 20.0, SIZE, false, "核查意见：");
@@ -257,7 +361,13 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     }
     let half = w / 2.0;
     doc.text(x + 8.0, t + 130.0, SIZE, false, "乡村振兴部门（盖章）");
-    doc.text(x + half + 4.0, t + 130.0, SIZE, false, "人力资源和社会保障部门（盖章）");
+    doc.text(
+        x + half + 4.0,
+        t + 130.0,
+        SIZE,
+        false,
+        "人力资源和社会保障部门（盖章）",
+    );
     doc.blank_date(x + half - 12.0, t + 156.0, SIZE);
     doc.blank_date(x + w - 12.0, t + 156.0, SIZE);
     doc.y = p.top + p.height + 8.0;

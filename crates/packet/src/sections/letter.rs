@@ -67,7 +67,10 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     doc.paragraph(&p1, size, 2.0, leading);
 
     let s = &d.site;
-    let mut p2 = format!("本单位就业帮扶车间位于{}", facts::or_blank(&facts::site_address(s)));
+    let mut p2 = format!(
+        "本单位就业帮扶车间位于{}",
+        facts::or_blank(&facts::site_address(s))
+    );
     if s.tenure != SiteTenure::Unspecified {
         p2.push_str(&format!("，生产经营场所为{}", s.tenure.label()));
     }
@@ -147,7 +150,10 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
     let bx = doc.right() - 270.0;
     let mut y = doc.y + size;
     let r = doc.right();
-    for line in doc.m.wrap(&format!("申请单位（盖章）：{name}"), r - bx, size, false) {
+    for line in doc
+        .m
+        .wrap(&format!("申请单位（盖章）：{name}"), r - bx, size, false)
+    {
         doc.text(bx, y, size, false, &line);
         y += size * 1.5;
     }

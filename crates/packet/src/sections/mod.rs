@@ -118,7 +118,10 @@ pub fn banner_text(a: &Assessment) -> String {
     if parts.is_empty() {
         parts.push(a.overall.label().to_owned());
     }
-    format!("{}。本材料仅供核对，不能作为认定申请提交。", parts.join("，"))
+    format!(
+        "{}。本材料仅供核对，不能作为认定申请提交。",
+        parts.join("，")
+    )
 }
 
 /// Header, banner and watermark, footer with 「第 x 页 共 n 页」 and the applicant, and the page
@@ -183,7 +186,14 @@ pub fn decorate(doc: &mut Doc, ctx: &Ctx) {
                         break;
                     }
                 }
-                extra.push(text_item(mx + 8.0 + hw, base - 0.6, size, false, RED, &line));
+                extra.push(text_item(
+                    mx + 8.0 + hw,
+                    base - 0.6,
+                    size,
+                    false,
+                    RED,
+                    &line,
+                ));
                 for (x1, y1, x2, y2) in [
                     (mx, top, w - mx, top),
                     (mx, top + bh, w - mx, top + bh),
@@ -246,7 +256,14 @@ pub fn decorate(doc: &mut Doc, ctx: &Ctx) {
         extra.push(text_item(mx, fy, 9.0, false, GREY, &who));
         let num = format!("第 {} 页 共 {} 页", i + 1, n);
         let nw = m.width(&num, 9.0, false);
-        extra.push(text_item(w - mx - nw, fy, 9.0, false, crate::page::BLACK, &num));
+        extra.push(text_item(
+            w - mx - nw,
+            fy,
+            9.0,
+            false,
+            crate::page::BLACK,
+            &num,
+        ));
         // The watermark goes first so that it lies under everything.
         let (rot, rest): (Vec<Item>, Vec<Item>) = extra
             .into_iter()

@@ -59,13 +59,24 @@ pub fn draw_commitment(doc: &mut Doc, ctx: &Ctx) {
     }
     doc.y += size * 0.5;
     let y = doc.y + 11.0;
-    doc.text(left + size * 2.0, y, 11.0, false, "（请逐项阅读，在方框内打“√”后签字盖章。）");
+    doc.text(
+        left + size * 2.0,
+        y,
+        11.0,
+        false,
+        "（请逐项阅读，在方框内打“√”后签字盖章。）",
+    );
     doc.y += 11.0 * 2.0;
 
     doc.ensure(size * 8.0);
     let bx = doc.right() - 270.0;
     let mut y = doc.y + size * 1.5;
-    for line in doc.m.wrap(&format!("承诺单位（盖章）：{}", ctx.applicant), doc.right() - bx, size, false) {
+    for line in doc.m.wrap(
+        &format!("承诺单位（盖章）：{}", ctx.applicant),
+        doc.right() - bx,
+        size,
+        false,
+    ) {
         doc.text(bx, y, size, false, &line);
         y += size * 1.5;
     }
@@ -105,7 +116,10 @@ pub fn draw_checklist(doc: &mut Doc, ctx: &Ctx) {
             "加盖公章；核对统一社会信用代码".into(),
         ),
         ("法定代表人（负责人）身份证复印件".into(), String::new()),
-        ("固定生产经营场所证明".into(), format!("{site_proof}；车间照片")),
+        (
+            "固定生产经营场所证明".into(),
+            format!("{site_proof}；车间照片"),
+        ),
         (
             "脱贫人口（含监测对象）身份证复印件及身份证明".into(),
             format!("共 {poor} 人"),

@@ -150,9 +150,13 @@ pub fn draw_all(doc: &mut Doc, ctx: &Ctx) {
         .enumerate()
         .map(|(i, e)| {
             let stint = facts::current_stint(e);
-            let employed = ctx
-                .employee(e.key)
-                .map_or("", |f| if f.employed_on_assessment_date { "是" } else { "否" });
+            let employed = ctx.employee(e.key).map_or("", |f| {
+                if f.employed_on_assessment_date {
+                    "是"
+                } else {
+                    "否"
+                }
+            });
             Row::new(vec![
                 (i + 1).to_string(),
                 facts::clean(&e.name),

@@ -78,7 +78,8 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             if record.is_none() && !facts::employed_in_month(e, month) {
                 continue;
             }
-            let form = facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form);
+            let form =
+                facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form);
             let min = if form == EmploymentForm::PartTime {
                 hourly.clone()
             } else {
@@ -96,15 +97,16 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                     ded += parse_money_fen(&w.deductions).unwrap_or(0);
                     net += parse_money_fen(&w.net).unwrap_or(0);
                     paid += 1;
-                    let attendance = if form == EmploymentForm::PartTime || w.days_worked.trim().is_empty() {
-                        if w.hours.trim().is_empty() {
-                            String::new()
+                    let attendance =
+                        if form == EmploymentForm::PartTime || w.days_worked.trim().is_empty() {
+                            if w.hours.trim().is_empty() {
+                                String::new()
+                            } else {
+                                format!("{} 小时", facts::quantity(&w.hours))
+                            }
                         } else {
-                            format!("{} 小时", facts::quantity(&w.hours))
-                        }
-                    } else {
-                        format!("{} 天", facts::quantity(&w.days_worked))
-                    };
+                            format!("{} 天", facts::quantity(&w.days_worked))
+                        };
                     let paid_date = facts::date(&w.paid_date);
                     vec![
                         n.to_string(),
@@ -115,7 +117,11 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                         facts::money(&w.gross),
                         facts::money(&w.deductions),
                         facts::money(&w.net),
-                        if paid_date.is_empty() { "未发放".into() } else { paid_date },
+                        if paid_date.is_empty() {
+                            "未发放".into()
+                        } else {
+                            paid_date
+                        },
                         String::new(),
                         min,
                         String::new(),

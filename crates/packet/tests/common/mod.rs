@@ -81,8 +81,5 @@ pub fn squash(s: &str) -> String {
 }
 
 pub fn which(tool: &str) -> bool {
-    std::process::Command::new(tool)
-        .arg("-v")
-        .output()
-        .is_ok()
+    std::process::Command::new(tool).arg("-v").output().is_ok()
 }
