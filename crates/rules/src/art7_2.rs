@@ -4,8 +4,9 @@
 //! Per person (poverty-alleviated), two ways to meet it:
 //! - Stable employment: the continuous period of employment covering the assessment date started on
 //!   D and the assessment date is on or after D + 3 calendar months (民法典第二百零二条: same day of
-//!   the third month after, or that month's last day: 2025-11-30 → 2026-02-28). Every stint in
-//!   that period needs an agreement (劳动合同 or 劳务协议).
+//!   the third month after, or that month's last day: 2025-11-30 → 2026-02-28). The months count
+//!   from the start of the continuous run under an agreement (劳动合同 or 劳务协议): earlier work
+//!   without one is named and not counted; no agreement on the assessment date is not met.
 //! - Seasonal work (only for people with a stint marked 季节性): days employed under an agreement
 //!   within the counting period (default: the calendar year of the assessment date; or the 12
 //!   months ending on it), calendar days with both ends included, up to the assessment date, at
@@ -71,39 +72,40 @@ struct PathResult {
     basis: Basis,
 }
 
-fn stable_path(p: &Person<'_>, current: Period, date: NaiveDate) -> PathResult {
-    let reached = add_calendar_months(current.start, 3);
-    let stints: Vec<&StintRec> = p
-        .stints
-        .iter()
-        .filter(|s| current.contains(s.start) && s.start <= date)
-        .collect();
-    let months = employment::whole_months(current.start, date);
-    let basis = Basis {
-        spans: vec![Span {
-            start: current.start,
-            end: date,
-        }],
-        employed_since: Some(current.start),
-        months: Some(months),
+fn stable_path(p: &Person<'_>, employed: Period, date: NaiveDate) -> PathResult {
+    let basis_from = |start: NaiveDate| Basis {
+        spans: vec![Span { start, end: date }],
+        employed_since: Some(start),
+        months: Some(employment::whole_months(start, date)),
         seasonal_days: None,
     };
-    let no_agreement: Vec<String> = stints
-        .iter()
-        .filter(|s| s.agreement == AgreementType::NoAgreement)
-        .map(|s| stint_name(p, s))
-        .collect();
-    if !no_agreement.is_empty() {
+    // Employment without an agreement does not count towards the 3 months: the stable run is the
+    // continuous employment under agreements (or not yet said) that covers the assessment date.
+    let run = employment::current(
+        &employment::merge(
+            p.stints
+                .iter()
+                .filter(|s| s.agreement != AgreementType::NoAgreement),
+        ),
+        date,
+    );
+    let Some(run) = run else {
+        let names: Vec<String> = p
+            .stints
+            .iter()
+            .filter(|s| s.start <= date && s.end.is_none_or(|e| e >= date))
+            .map(|s| stint_name(p, s))
+            .collect();
         return PathResult {
-            check: Check::not_met(format!(
-                "{}未签订劳动合同或劳务协议",
-                no_agreement.join("、")
-            )),
-            basis,
+            check: Check::not_met(format!("{}未签订劳动合同或劳务协议", names.join("、"))),
+            basis: basis_from(employed.start),
         };
-    }
-    let unspecified: Vec<String> = stints
+    };
+    let basis = basis_from(run.start);
+    let unspecified: Vec<String> = p
+        .stints
         .iter()
+        .filter(|s| run.contains(s.start) && s.start <= date)
         .filter(|s| s.agreement == AgreementType::Unspecified)
         .map(|s| format!("{}的协议类型（未选择）", stint_name(p, s)))
         .collect();
@@ -113,20 +115,27 @@ fn stable_path(p: &Person<'_>, current: Period, date: NaiveDate) -> PathResult {
             basis,
         };
     }
+    let earlier = if run.start > employed.start {
+        format!("（此前 {} 起的用工未签订协议，不计入）", employed.start)
+    } else {
+        String::new()
+    };
+    let reached = add_calendar_months(run.start, 3);
+    let months = employment::whole_months(run.start, date);
     let check = if reached <= date {
         Check::met(format!(
-            "自 {} 起连续在职，{reached} 满3个月（至评估日共 {months} 个整月）",
-            current.start
+            "自 {} 起连续在职，{reached} 满3个月（至评估日共 {months} 个整月）{earlier}",
+            run.start
         ))
-    } else if current.end.is_none_or(|e| e >= reached) {
+    } else if run.end.is_none_or(|e| e >= reached) {
         Check {
             met_on: Some(reached),
-            ..Check::not_met(format!("入职不满3个月，{reached} 满3个月"))
+            ..Check::not_met(format!("入职不满3个月，{reached} 满3个月{earlier}"))
         }
     } else {
         Check::not_met(format!(
             "入职不满3个月，且用工于 {} 结束，届时不满3个月（{reached} 才满3个月）",
-            current.end.map(|e| e.to_string()).unwrap_or_default()
+            run.end.map(|e| e.to_string()).unwrap_or_default()
         ))
     };
     PathResult { check, basis }
@@ -551,5 +560,35 @@ mod tests {
             "{:?}",
             f.missing
         );
+    }
+
+    #[test]
+    fn art7_2_months_count_from_the_agreement_not_from_unagreed_work() {
+        let date = d(2026, 6, 20);
+        let cases = [("2026-02-01", Status::Met), ("2026-04-01", Status::NotMet)];
+        for (signed, want) in cases {
+            let mut e = person(10, d(2025, 12, 1), date);
+            e.stints[0].agreement_type = AgreementType::NoAgreement;
+            e.stints[0].end = (chrono::NaiveDate::parse_from_str(signed, "%Y-%m-%d").unwrap()
+                - chrono::Duration::days(1))
+            .to_string();
+            let mut agreed = e.stints[0].clone();
+            agreed.agreement_type = AgreementType::EmploymentContract;
+            agreed.start = signed.into();
+            agreed.end = String::new();
+            e.stints.push(agreed);
+            let a = crate::assess(&four_plus(e, date), date);
+            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
+            assert_eq!(status, want, "{signed}: {reason}");
+            assert!(
+                reason.contains("此前 2025-12-01 起的用工未签订协议"),
+                "{reason}"
+            );
+            let emp = a.employees.iter().find(|e| e.key == 10).unwrap();
+            assert_eq!(
+                emp.employed_since.map(|d| d.to_string()).as_deref(),
+                Some(signed)
+            );
+        }
     }
 }
