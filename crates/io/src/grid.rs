@@ -96,7 +96,7 @@ mod tests {
     fn numbers_display_like_excel_general() {
         assert_eq!(format_number(45352.0), "45352");
         assert_eq!(format_number(2270.5), "2270.5");
-        assert_eq!(Cell::Text(" \u{3000}".into()).is_blank(), true);
+        assert!(Cell::Text(" \u{3000}".into()).is_blank());
         assert_eq!(
             Row {
                 number: 3,

@@ -152,19 +152,26 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// A 合计/总计/小计 line at the bottom of a table.
+/// A 合计/总计/小计 line at the bottom of a table. Checked on every row, so the cheap test for the
+/// character 计 comes first.
 fn is_total_row(row: &Row) -> bool {
-    row.cells.iter().any(|c| {
-        let k = header_key(&c.display());
-        matches!(k.as_str(), "合计" | "总计" | "小计" | "合计:" | "本页合计")
+    row.cells.iter().any(|c| match c {
+        Cell::Text(s) if s.contains('计') => {
+            let k = header_key(s);
+            matches!(k.as_str(), "合计" | "总计" | "小计" | "本页合计")
+        }
+        _ => false,
     })
 }
 
-/// The header repeated further down (printed tables repeat it on every page).
-fn is_repeated_header(row: &Row, header: &Header) -> bool {
+/// The header repeated further down (printed tables repeat it on every page): the 姓名 or
+/// 身份证号 cell is the same as in the header row.
+fn is_repeated_header(sheet: &Sheet, row: &Row, header: &Header) -> bool {
+    let Some(header_row) = sheet.rows.get(header.row_index) else {
+        return false;
+    };
     header.columns.iter().any(|(i, col)| {
-        matches!(col, Column::Name | Column::IdNumber)
-            && crate::columns::match_header(&row.cell(*i).display(), &[*col]).is_some()
+        matches!(col, Column::Name | Column::IdNumber) && row.cell(*i) == header_row.cell(*i)
     })
 }
 
@@ -179,7 +186,7 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
                 .push(origin.issue(row.number, None, "", "合计行，已跳过"));
             continue;
         }
-        if mapped_blank || is_repeated_header(row, header) {
+        if mapped_blank || is_repeated_header(sheet, row, header) {
             continue;
         }
         let mut r = RowReader {
@@ -287,7 +294,7 @@ pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRo
                 .push(origin.issue(row.number, None, "", "合计行，已跳过"));
             continue;
         }
-        if mapped_blank || is_repeated_header(row, header) {
+        if mapped_blank || is_repeated_header(sheet, row, header) {
             continue;
         }
         let mut r = RowReader {

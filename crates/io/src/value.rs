@@ -16,7 +16,7 @@ use chrono::{Datelike, Days, NaiveDate};
 /// fictitious 1900-02-29 as serial 60, which has no date), or since 1904-01-01 in the 1904 system.
 /// The time of day (the fraction) is dropped. `None` outside 1900-01-01 ..= 9999-12-31.
 pub fn serial_to_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as u64;
