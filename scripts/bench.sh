@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (not part of scripts/test.sh): installs what is missing, builds the release bundle,
 # then prints figures from
-#   - the workspace's bench binaries (`cargo bench --workspace --benches`, release profile),
-#   - the browser benchmarks tests/e2e/*.bench.mjs (headless Chromium against dist/),
+#   - every bench binary of the workspace (`[[bench]]` targets, `cargo bench -p PKG --bench NAME`),
+#   - the in-browser measurements tests/web_bench*.rs (wasm-bindgen-test, release profile, headless
+#     Chromium; their `console_log!` lines are the figures),
+#   - the page-load benchmarks tests/e2e/*.bench.mjs (headless Chromium against dist/),
 #   - scripts/size.sh (gzip -9 sizes of dist/ and of the initial page load).
 # Usage: scripts/bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,19 +17,37 @@ run_stage "cargo fetch --locked" fetch_crates
 run_stage "prepare packet fonts (scripts/fonts.sh)" prepare_fonts
 run_stage "release build (trunk build --release --offline)" build_release
 
-bench_binaries() {
-  local n
-  n="$(cargo metadata --no-deps --format-version 1 --locked |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const m=JSON.parse(s);
-      console.log(m.packages.flatMap(p=>p.targets).filter(t=>t.kind.includes("bench")).length)})')"
-  if ((n == 0)); then
-    note "no bench targets in the workspace yet"
-    return 0
-  fi
-  note "$n bench target(s)"
-  cargo bench --workspace --benches --locked
+# "package bench-name" for every [[bench]] target in the workspace.
+bench_targets() {
+  cargo metadata --no-deps --format-version 1 --locked | node -e '
+    let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      for (const p of JSON.parse(s).packages)
+        for (const t of p.targets) if (t.kind.includes("bench")) console.log(p.name, t.name);
+    });'
 }
-run_stage "bench binaries (cargo bench --workspace --benches)" bench_binaries
+
+bench_binaries() {
+  local pkg name found=0
+  while read -r pkg name; do
+    found=1
+    banner "cargo bench -p $pkg --bench $name"
+    cargo bench --locked -p "$pkg" --bench "$name"
+  done < <(bench_targets)
+  ((found)) || note "no bench targets in the workspace"
+}
+run_stage "bench binaries (cargo bench)" bench_binaries
+
+wasm_benches() {
+  local f found=0
+  for f in tests/web_bench*.rs; do
+    [[ -f "$f" ]] || continue
+    found=1
+    banner "$f (release, headless Chromium)"
+    cargo test --locked --release --target wasm32-unknown-unknown -p bangfu --test "$(basename "$f" .rs)" -- --nocapture
+  done
+  ((found)) || note "no tests/web_bench*.rs"
+}
+run_stage "in-browser measurements (tests/web_bench*.rs)" wasm_benches
 
 browser_benches() {
   local f found=0
@@ -39,7 +59,7 @@ browser_benches() {
   done
   ((found)) || note "no tests/e2e/*.bench.mjs"
 }
-run_stage "browser benchmarks (tests/e2e/*.bench.mjs)" browser_benches
+run_stage "page-load benchmarks (tests/e2e/*.bench.mjs)" browser_benches
 run_stage "bundle size (gzip -9)" bash scripts/size.sh
 
 print_timings
