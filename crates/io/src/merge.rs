@@ -54,9 +54,22 @@ pub fn id_key(id: &str) -> String {
 
 /// The key wage months are matched by: `YYYY-MM` when readable, else the text as typed.
 pub fn month_key(month: &str) -> String {
+    if is_canonical_month(month) {
+        return month.to_owned();
+    }
     text::parse_month(month)
         .map(format_month)
         .unwrap_or_else(|_| text::normalize(month))
+}
+
+/// `YYYY-MM` with a month 01-12: already what [`month_key`] would return.
+pub(crate) fn is_canonical_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+        && matches!((b[5], b[6]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+        && b[0] != b'0'
 }
 
 #[derive(Clone, Copy)]
@@ -68,6 +81,10 @@ enum Kind {
 }
 
 fn same(kind: Kind, a: &str, b: &str) -> bool {
+    // Identical text is the common case (re-importing canonical values); skip the parsing.
+    if a == b {
+        return true;
+    }
     let meaning = match kind {
         Kind::Text => None,
         Kind::Date => text::parse_date(a)

@@ -473,7 +473,8 @@ fn build(
 
     // Wages.
     let mut months_of: HashMap<usize, HashMap<String, usize>> = HashMap::new();
-    let mut seen: HashMap<(Target, String), (RowRef, WageMonth)> = HashMap::new();
+    // (person, month) → the first row and its index in `plan.wages`.
+    let mut seen: HashMap<(Target, String), (RowRef, usize)> = HashMap::new();
     let mut matched_by_name: HashMap<usize, (RowRef, usize)> = HashMap::new();
     for row in wage_rows {
         let resolved = resolve(&row, draft, &index, &people, &new_by_id, &new_by_name);
@@ -495,9 +496,9 @@ fn build(
                 .or_insert((row.at, 1));
         }
         let month = month_key(&row.wage.month);
-        if let Some((first, earlier)) = seen.get(&(target, month.clone())) {
-            let at = row_label(&sources, *first, row.at);
-            if *earlier == row.wage {
+        if let Some(&(first, earlier)) = seen.get(&(target, month.clone())) {
+            let at = row_label(&sources, first, row.at);
+            if plan.wages[earlier].wage == row.wage {
                 notes.push(issue(
                     &sources,
                     row.at,
@@ -516,7 +517,7 @@ fn build(
             }
             continue;
         }
-        seen.insert((target, month.clone()), (row.at, row.wage.clone()));
+        seen.insert((target, month.clone()), (row.at, plan.wages.len()));
         let existing = match target {
             Target::Existing(key) => index.by_key.get(&key).copied(),
             Target::New(_) => None,

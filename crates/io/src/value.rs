@@ -46,6 +46,10 @@ fn clean(cell: &Cell) -> Result<String, String> {
     match cell {
         Cell::Error(e) => Err(format!("单元格是 Excel 错误值 {e}，请改为实际内容")),
         Cell::Bool(_) => Err("单元格是“是/否”（TRUE/FALSE）值".to_owned()),
+        Cell::Text(raw) if raw.is_ascii() && !raw.starts_with(['=', '\'']) => {
+            // Nothing full-width to convert: trimming is all normalize would do.
+            Ok(raw.trim().to_owned())
+        }
         other => {
             let raw = other.display();
             let mut s = text::normalize(&raw);
@@ -128,6 +132,26 @@ fn plain_number(s: &str) -> Option<f64> {
     s.parse().ok()
 }
 
+/// `YYYY-MM-DD` read without the general parser (the common case in exports and templates).
+fn canonical_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[r];
+        if !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let y = num(0..4)?;
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, num(5..7)?, num(8..10)?)
+}
+
 fn format_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -158,6 +182,9 @@ fn date_value(cell: &Cell, date_1904: bool) -> Result<Option<NaiveDate>, String>
             let s = clean(cell)?;
             if s.is_empty() {
                 return Ok(None);
+            }
+            if let Some(d) = canonical_date(&s) {
+                return Ok(Some(d));
             }
             // A bare number of up to 6 digits is a serial date (CSV saved from a date column
             // formatted as General); 8 digits is 20260301, read by parse_date.
@@ -229,7 +256,7 @@ pub fn month(cell: &Cell, date_1904: bool) -> Result<String, String> {
         }
         _ => {
             let s = clean(cell)?;
-            if s.is_empty() {
+            if s.is_empty() || crate::merge::is_canonical_month(&s) {
                 return Ok(s);
             }
             if let Some(n) = plain_number(&s) {
