@@ -109,7 +109,8 @@ pub struct Undo {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub draft: RwSignal<Draft>,
-    pub assessment: Memo<Assessment>,
+    /// `bangfu_rules::assess` of the draft; see [`AppState::start_assessing`].
+    pub assessment: RwSignal<Assessment>,
     pub step: RwSignal<Step>,
     pub save_status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -119,6 +120,12 @@ pub struct AppState {
     next_notice: StoredValue<u32>,
 }
 
+/// Up to this many employees the draft is re-assessed on every keystroke; above it, once typing
+/// pauses for [`ASSESS_DEBOUNCE`], so that a 2,000-person roster does not make typing lag.
+pub const ASSESS_IMMEDIATE_LIMIT: usize = 300;
+/// The pause that triggers re-assessment of a large draft.
+pub const ASSESS_DEBOUNCE: Duration = Duration::from_millis(200);
+
 /// How long typing must pause before the draft is written to storage.
 pub const AUTOSAVE_DEBOUNCE: Duration = Duration::from_millis(400);
 
@@ -127,7 +134,7 @@ impl AppState {
     pub fn new() -> AppState {
         let today = clock::today();
         let draft = RwSignal::new(Draft::default());
-        let assessment = Memo::new(move |_| draft.with(|d| bangfu_rules::assess(d, today)));
+        let assessment = RwSignal::new(bangfu_rules::assess(&Draft::default(), today));
         let step = RwSignal::new(initial_step());
         let state = AppState {
             draft,
@@ -140,8 +147,41 @@ impl AppState {
             next_notice: StoredValue::new(1),
         };
         state.restore();
+        state.start_assessing(today);
         state.start_autosave();
         state
+    }
+
+    /// Keeps `assessment` in step with the draft: at once for ordinary drafts, debounced for
+    /// large ones. Subscribers are notified only when the findings actually change.
+    fn start_assessing(&self, today: chrono::NaiveDate) {
+        let state = *self;
+        let publish = move || {
+            let fresh = state
+                .draft
+                .with_untracked(|d| bangfu_rules::assess(d, today));
+            if state.assessment.with_untracked(|a| *a != fresh) {
+                state.assessment.set(fresh);
+            }
+        };
+        publish();
+        let pending = StoredValue::new_local(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            let large = state
+                .draft
+                .with(|d| d.employees.len() > ASSESS_IMMEDIATE_LIMIT);
+            if first.is_none() {
+                return;
+            }
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            if large {
+                pending.set_value(set_timeout_with_handle(publish, ASSESS_DEBOUNCE).ok());
+            } else {
+                publish();
+            }
+        });
     }
 
     fn restore(&self) {
