@@ -132,7 +132,35 @@ fn WageMonthEditor(key: u32, index: usize) -> impl IntoView {
                 <TextField label="实发工资（元）" path=path::wage(key, index, "net") value=net on_input=set_net kind=Kind::Money />
                 <TextField label="发放日期" path=path::wage(key, index, "paid_date") value=paid on_input=set_paid kind=Kind::Date />
             </div>
+            <MonthVerdict key=key month=month />
             <button type="button" class="small danger" on:click=remove>"删除此月"</button>
         </fieldset>
+    }
+}
+
+/// The rules' check of one wage month, with the minimum-wage standard applied to it
+/// (第七条第（三）项), shown under the month's inputs.
+#[component]
+fn MonthVerdict(key: u32, month: Signal<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let check = Memo::new(move |_| {
+        let m = parse_month(&month.get()).ok()?;
+        state.assessment.with(|a| {
+            a.employees
+                .iter()
+                .find(|e| e.key == key)
+                .and_then(|e| e.wage_months.iter().find(|c| c.month == m))
+                .cloned()
+        })
+    });
+    move || {
+        check.get().map(|c| {
+            view! {
+                <div class=format!("month-verdict {}", c.status.code()) data-month-status=c.status.code()>
+                    <p>{format!("{} {}", crate::components::verdict::status_mark(c.status), c.reason)}</p>
+                    <p class="hint">{format!("适用标准：{}", c.standard)}</p>
+                </div>
+            }
+        })
     }
 }

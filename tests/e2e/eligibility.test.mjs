@@ -81,6 +81,12 @@ async function enterWorkshop(page) {
     }
   }
 
+  // Each month shows the standard applied to it: June 2026 falls under the 2025-12-01 standard,
+  // second tier for 集宁区.
+  const june = page.locator('[data-editor=wages] fieldset.wage-month').first().locator('.month-verdict');
+  assert.equal(await june.getAttribute('data-month-status'), 'met');
+  assert.match(await june.innerText(), /适用标准：2025-12-01起 二类地区 月2,310\.00元/);
+
   await step(page, '参保');
   for (const p of PEOPLE) {
     await pick(page, p.name);
