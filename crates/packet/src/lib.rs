@@ -114,3 +114,31 @@ pub fn build_packet(
     };
     render::render(&doc.pages, &doc.sections, fonts, &m, &meta, progress)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text the packet sets in bold is in the bold cut (`scripts/fonts.sh` scans this
+    /// crate's sources for it); a miss would print that character in the regular weight.
+    #[test]
+    fn bold_text_is_never_drawn_in_the_regular_weight() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(2026, 3, 1) else {
+            return;
+        };
+        for n in [3, 12] {
+            let draft = bangfu_rules::sample::qualifying_draft(n, 4, date);
+            let a = bangfu_rules::assess(&draft, date);
+            let fonts = Fonts::load_dir(&dir, &draft_chars(&draft))
+                .unwrap_or_else(|e| panic!("{e}: run `bash scripts/fonts.sh` first"));
+            let m = text::Metrics::new(&fonts);
+            let mut doc = page::Doc::new(&m);
+            let ctx = sections::Ctx::new(&draft, &a, date);
+            sections::lay_out(&mut doc, &ctx);
+            sections::decorate(&mut doc, &ctx);
+            assert_eq!(m.bold_fallbacks(), Vec::<char>::new(), "{n} employees");
+            assert!(m.missing().is_empty());
+        }
+    }
+}

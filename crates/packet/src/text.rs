@@ -67,6 +67,8 @@ pub struct Metrics<'f> {
     faces: Vec<ttf_parser::Face<'f>>,
     cache: RefCell<CharMap<Option<Glyph>>>,
     missing: RefCell<BTreeSet<char>>,
+    /// Characters asked for in bold that only a regular face has (drawn regular).
+    bold_fallback: RefCell<BTreeSet<char>>,
 }
 
 impl<'f> Metrics<'f> {
@@ -78,6 +80,7 @@ impl<'f> Metrics<'f> {
             faces,
             cache: RefCell::new(CharMap::default()),
             missing: RefCell::new(BTreeSet::new()),
+            bold_fallback: RefCell::new(BTreeSet::new()),
         }
     }
 
@@ -103,6 +106,9 @@ impl<'f> Metrics<'f> {
             });
         if found.is_none() && !c.is_whitespace() {
             self.missing.borrow_mut().insert(c);
+        }
+        if bold && found.is_some_and(|g| g.face != 0) && !c.is_whitespace() {
+            self.bold_fallback.borrow_mut().insert(c);
         }
         self.cache.borrow_mut().insert((c, bold), found);
         found
@@ -144,6 +150,11 @@ impl<'f> Metrics<'f> {
             }
         }
         out
+    }
+
+    /// Characters asked for in bold that the bold face lacks (they were drawn regular).
+    pub fn bold_fallbacks(&self) -> Vec<char> {
+        self.bold_fallback.borrow().iter().copied().collect()
     }
 
     /// Characters asked for that no face has.

@@ -1,0 +1,101 @@
+//! Which characters can be printed: the core face, the on-demand slices, and what no font has.
+
+mod common;
+
+use bangfu_packet::{
+    build_packet, draft_chars, missing_chars, FontManifest, Fonts, PacketError, PacketOptions,
+};
+use common::*;
+
+fn core_only() -> Fonts {
+    let dir = font_dir();
+    let manifest = FontManifest::parse(
+        &std::fs::read_to_string(dir.join("manifest.json")).expect("run `bash scripts/fonts.sh`"),
+    )
+    .expect("manifest");
+    Fonts::new(
+        std::fs::read(dir.join(&manifest.regular.file)).expect("core"),
+        std::fs::read(dir.join(&manifest.bold.file)).expect("bold"),
+    )
+    .expect("fonts")
+}
+
+fn with_names(names: &[&str]) -> bangfu_model::Draft {
+    let mut d = qualifying(6);
+    for (e, n) in d.employees.iter_mut().zip(names) {
+        e.name = (*n).to_owned();
+    }
+    d
+}
+
+#[test]
+fn rare_name_characters_fetch_only_the_slices_that_hold_them() {
+    let draft = with_names(&["张堃", "李喆", "刘䶮"]);
+    let core = core_only();
+    // GB 2312 has none of the three: the core face lacks them...
+    assert_eq!(missing_chars(&draft, &core), vec!['䶮', '喆', '堃']);
+    // ...so the worker fetches the slices holding them, and only those.
+    let dir = font_dir();
+    let manifest =
+        FontManifest::parse(&std::fs::read_to_string(dir.join("manifest.json")).expect("manifest"))
+            .expect("manifest");
+    let slices = manifest.slices_for(core.missing(draft_chars(&draft)));
+    assert!(
+        !slices.is_empty() && slices.len() <= 3,
+        "{} slices",
+        slices.len()
+    );
+    assert!(slices.len() < manifest.slices.len());
+    let fonts = fonts_for(&draft);
+    assert!(missing_chars(&draft, &fonts).is_empty());
+    let b = build(draft);
+    let text = squash(&page_texts(&b.pdf).concat());
+    for name in ["张堃", "李喆", "刘䶮"] {
+        assert!(text.contains(name), "{name} not printed");
+    }
+}
+
+#[test]
+fn characters_no_font_has_are_reported_and_nothing_is_printed() {
+    // Mongolian script and an emoji: Noto Serif SC has neither.
+    let draft = with_names(&["ᠪᠠᠲᠤ", "王😀"]);
+    let fonts = fonts_for(&draft);
+    let missing = missing_chars(&draft, &fonts);
+    assert_eq!(missing, vec!['ᠠ', 'ᠤ', 'ᠪ', 'ᠲ', '😀']);
+    let a = bangfu_rules::assess(&draft, date());
+    let err = build_packet(
+        &draft,
+        &a,
+        &fonts,
+        &PacketOptions { now: now() },
+        &mut |_, _| {},
+    )
+    .expect_err("must refuse");
+    assert_eq!(err, PacketError::MissingChars(missing));
+    let message = err.to_string();
+    assert!(
+        message.contains("「ᠪ」") && message.contains("「😀」"),
+        "{message}"
+    );
+}
+
+#[test]
+fn core_face_prints_every_region_name_and_common_punctuation() {
+    let core = core_only();
+    let regions = bangfu_model::region::Regions::get();
+    let names = regions
+        .townships
+        .iter()
+        .map(|t| t.name.as_str())
+        .chain(regions.counties.iter().map(|c| c.name.as_str()))
+        .chain(regions.prefectures.iter().map(|p| p.name.as_str()));
+    let mut chars: Vec<char> = names.flat_map(str::chars).collect();
+    chars.extend("，。、；：？！（）《》“”‘’…—·０１２３ＡＢＣabcXYZ0123456789-/.,:%¥".chars());
+    assert_eq!(core.missing(chars), Vec::<char>::new());
+}
+
+#[test]
+fn whitespace_and_control_characters_are_not_reported() {
+    let draft = with_names(&["王\t建国", " 李 四 \n"]);
+    assert!(missing_chars(&draft, &core_only()).is_empty());
+}
