@@ -75,6 +75,8 @@ pub(crate) fn is_canonical_month(s: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
+    /// 身份证号: compared by [`id_key`] (a typed lower-case `x` is the same number).
+    Id,
     Date,
     Money,
     Quantity,
@@ -87,6 +89,7 @@ fn same(kind: Kind, a: &str, b: &str) -> bool {
     }
     let meaning = match kind {
         Kind::Text => None,
+        Kind::Id => Some(id_key(a) == id_key(b)),
         Kind::Date => text::parse_date(a)
             .ok()
             .zip(text::parse_date(b).ok())
@@ -244,7 +247,7 @@ pub fn merge_person(existing: &Employee, rec: &PersonRecord) -> (Employee, Vec<F
     field(
         &mut e.id_number,
         &rec.id_number,
-        Kind::Text,
+        Kind::Id,
         || "身份证号".into(),
         &mut ch,
     );
@@ -476,10 +479,12 @@ mod tests {
     fn same_meaning_in_another_spelling_is_not_a_change() {
         let mut e = new_employee(&rec(), 7);
         e.stints[0].start = "2026/3/1".into();
+        e.id_number = "11010519491231002x".into();
         e.phone = "13800000000".into();
         let (after, changes) = merge_person(&e, &rec());
         assert!(changes.is_empty(), "{changes:?}");
         assert_eq!(after.stints[0].start, "2026/3/1", "typed spelling kept");
+        assert_eq!(after.id_number, "11010519491231002x");
         assert_eq!(after.phone, "13800000000", "blank cell does not erase");
     }
 
