@@ -167,7 +167,7 @@ impl<'f> Metrics<'f> {
     pub fn wrap(&self, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
         let mut lines = Vec::new();
         for para in text.split('\n') {
-            self.wrap_paragraph(para, width, width, size, bold, &mut lines);
+            self.wrap_paragraph(para, width, width, size, bold, false, &mut lines);
         }
         while lines.last().is_some_and(|l: &String| l.is_empty()) {
             lines.pop();
@@ -176,7 +176,10 @@ impl<'f> Metrics<'f> {
     }
 
     /// As [`Metrics::wrap`] for one paragraph whose first line is `first_width` wide (for a
-    /// first-line indent) and the others `width`.
+    /// first-line indent) and the others `width`. With `break_words` (justified running text) a
+    /// long number that would leave a wide gap is split where the line ends; otherwise (table
+    /// cells) it moves to the next line whole.
+    #[allow(clippy::too_many_arguments)]
     pub fn wrap_paragraph(
         &self,
         text: &str,
@@ -184,6 +187,7 @@ impl<'f> Metrics<'f> {
         width: f32,
         size: f32,
         bold: bool,
+        break_words: bool,
         lines: &mut Vec<String>,
     ) {
         let units = units(text);
@@ -209,7 +213,7 @@ impl<'f> Metrics<'f> {
             }
             // A long number or word that would leave a wide gap is broken where the line ends
             // (a justified line would otherwise be stretched apart).
-            let long_word = unit.chars().count() >= 8 && limit - line_w > 2.0 * size;
+            let long_word = break_words && unit.chars().count() >= 8 && limit - line_w > 2.0 * size;
             if !line.is_empty() && !long_word {
                 lines.push(std::mem::take(&mut line).trim_end().to_owned());
                 line_w = 0.0;

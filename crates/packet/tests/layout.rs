@@ -67,6 +67,6 @@ fn cells_shrink_before_they_wrap() {
     let s = m
         .shrink_to_fit(text, natural * 0.9, 9.5, 7.5)
         .expect("shrinks");
-    assert!(s < 9.5 && s >= 7.5);
+    assert!((7.5..9.5).contains(&s));
     assert_eq!(m.shrink_to_fit(text, natural * 0.5, 9.5, 7.5), None);
 }

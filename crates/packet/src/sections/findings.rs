@@ -81,25 +81,33 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                     content: grid::Content::Label(head),
                     align: Align::Left,
                 },
-                label(1.8, f.status.label()),
+                grid::Cell {
+                    frac: 1.8,
+                    content: grid::Content::Blank,
+                    align: Align::Center,
+                },
             ],
             ROW_MIN,
             SIZE,
             TITLE,
         );
-        if f.status != Status::Met {
-            // A red frame on the verdict cell, so a failing criterion is seen at a glance.
-            let (x, cw) = placed.cells[1];
-            doc.push(crate::page::Item::Line {
-                x1: x + 2.0,
-                y1: placed.top + placed.height - 3.0,
-                x2: x + cw - 2.0,
-                y2: placed.top + placed.height - 3.0,
-                width: 1.2,
-                color: RED,
-                dotted: false,
-            });
-        }
+        // The verdict, bold; red when not met so a failing criterion is seen at a glance.
+        let (x, cw) = placed.cells[1];
+        let color = if f.status == Status::Met {
+            crate::page::BLACK
+        } else {
+            RED
+        };
+        let verdict = f.status.label();
+        let lw = doc.m.width(verdict, SIZE, true);
+        doc.text_colored(
+            x + (cw - lw) / 2.0,
+            placed.top + placed.height / 2.0 + SIZE * 0.36,
+            SIZE,
+            true,
+            color,
+            verdict,
+        );
         let mut rows = vec![("结论说明", f.summary.clone())];
         rows.push(("实际情况", f.actual.clone()));
         rows.push(("认定要求", f.required.clone()));

@@ -289,8 +289,8 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         false,
         "本单位申请认定为就业帮扶车间，所填内容及所附材料真实、完整。",
     );
-    doc.signature_line(x + 8.0, t + 52.0, "法定代表人（负责人）签字：", 90.0, SIZE);
-    doc.text(x + w - 150.0, t + 52.0, SIZE, false, "申请主体（盖章）");
+    doc.signature_line(x + 8.0, t + 52.0, "法定代表人（负责人）签字：", 80.0, SIZE);
+    doc.text_right(x + w - 12.0, t + 52.0, SIZE, false, "申请主体（盖章）");
     doc.blank_date(x + w - 12.0, t + 80.0, SIZE);
 
     // 苏木乡镇初审意见 (第八条第（二）项): review group of at least 3, public notice of at least 5

@@ -24,13 +24,14 @@ const ATTACHMENTS: [&str; 9] = [
 ];
 
 fn citations(ctx: &Ctx, status: Status) -> String {
-    ctx.a
+    let ids: Vec<_> = ctx
+        .a
         .findings
         .iter()
         .filter(|f| f.status == status)
-        .map(|f| f.criterion.citation())
-        .collect::<Vec<_>>()
-        .join("、")
+        .map(|f| f.criterion)
+        .collect();
+    super::join_citations(&ids)
 }
 
 pub fn draw(doc: &mut Doc, ctx: &Ctx) {

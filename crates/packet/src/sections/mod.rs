@@ -97,15 +97,43 @@ pub fn lay_out(doc: &mut Doc, ctx: &Ctx) {
     pledge::draw_checklist(doc, ctx);
 }
 
+/// Citations joined compactly: 「第七条第（一）、（三）项」 rather than repeating the article.
+pub fn join_citations(ids: &[bangfu_rules::CriterionId]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut items: Vec<&str> = Vec::new();
+    let flush = |items: &mut Vec<&str>, out: &mut Vec<String>| {
+        if !items.is_empty() {
+            out.push(format!("第七条第{}项", items.join("、")));
+            items.clear();
+        }
+    };
+    for id in ids {
+        let c = id.citation();
+        match c
+            .strip_prefix("第七条第")
+            .and_then(|r| r.strip_suffix("项"))
+        {
+            Some(item) => items.push(item),
+            None => {
+                flush(&mut items, &mut out);
+                out.push(c.to_owned());
+            }
+        }
+    }
+    flush(&mut items, &mut out);
+    out.join("、")
+}
+
 /// The banner text when the verdict is not met: which criteria fail or lack information.
 pub fn banner_text(a: &Assessment) -> String {
     let list = |s: Status| {
-        a.findings
+        let ids: Vec<_> = a
+            .findings
             .iter()
             .filter(|f| f.status == s)
-            .map(|f| f.criterion.citation())
-            .collect::<Vec<_>>()
-            .join("、")
+            .map(|f| f.criterion)
+            .collect();
+        join_citations(&ids)
     };
     let (not_met, incomplete) = (list(Status::NotMet), list(Status::Incomplete));
     let mut parts = Vec::new();
@@ -177,12 +205,15 @@ pub fn decorate(doc: &mut Doc, ctx: &Ctx) {
                 let base = top + bh / 2.0 + 3.8;
                 extra.push(text_item(mx + 8.0, base, 11.0, true, RED, head));
                 let avail = w - 2.0 * mx - hw - 24.0;
-                let mut line = String::new();
-                for c in format!("：{detail}").chars() {
-                    line.push(c);
-                    if m.width(&line, size, false) > avail {
-                        line.pop();
-                        line.push('…');
+                let line = format!("：{detail}");
+                // Shrink to fit the banner; cut only what still does not fit at 7 pt.
+                let size = m.shrink_to_fit(&line, avail, size, 7.0).unwrap_or(7.0);
+                let mut shown = String::new();
+                for c in line.chars() {
+                    shown.push(c);
+                    if m.width(&shown, size, false) > avail {
+                        shown.pop();
+                        shown.push('…');
                         break;
                     }
                 }
@@ -192,7 +223,7 @@ pub fn decorate(doc: &mut Doc, ctx: &Ctx) {
                     size,
                     false,
                     RED,
-                    &line,
+                    &shown,
                 ));
                 for (x1, y1, x2, y2) in [
                     (mx, top, w - mx, top),
