@@ -9,8 +9,8 @@ use common::*;
 fn roster_text(sep: &str) -> String {
     let id = valid_id("19900307", 12);
     [
-        vec!["姓名", "身份证号", "人员类别", "用工形式", "协议起始日期"].join(sep),
-        vec!["张三", id.as_str(), "脱贫人口", "全日制", "2026-03-01"].join(sep),
+        ["姓名", "身份证号", "人员类别", "用工形式", "协议起始日期"].join(sep),
+        ["张三", id.as_str(), "脱贫人口", "全日制", "2026-03-01"].join(sep),
     ]
     .join("\r\n")
 }
