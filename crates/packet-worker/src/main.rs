@@ -15,8 +15,10 @@
 //! {draft_json: string,          // the Draft as JSON (serde form), or a saved envelope
 //!                               // {"format":"bangfu-draft",...}
 //!  now: "YYYY-MM-DDTHH:MM:SS",  // the local clock: application date and PDF creation date
-//!  font_base: "fonts/"}         // where manifest.json and the font files are, relative to
+//!  font_base: "fonts/",         // where manifest.json and the font files are, relative to
 //!                               // the worker script (same origin)
+//!  utc_offset_minutes: 480}     // optional: -new Date().getTimezoneOffset(); 480 (UTC+8)
+//!                               // when absent. Only the PDF's creation instant uses it.
 //! ```
 //!
 //! Worker → main:

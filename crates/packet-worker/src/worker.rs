@@ -156,7 +156,16 @@ async fn run(data: JsValue) -> Result<(), JobError> {
     }
 
     let assessment = bangfu_rules::assess(&draft, now.date());
-    let opts = PacketOptions { now };
+    // Minutes east of UTC; China Standard Time when the page did not say.
+    let utc_offset_minutes = Reflect::get(&data, &JsValue::from_str("utc_offset_minutes"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|m| m.is_finite() && m.abs() <= 24.0 * 60.0)
+        .map_or(480, |m| m as i32);
+    let opts = PacketOptions {
+        now,
+        utc_offset_minutes,
+    };
     let pages = Cell::new(0usize);
     let pdf = build_packet(&draft, &assessment, &fonts, &opts, &mut |done, total| {
         pages.set(total.saturating_sub(1));

@@ -44,7 +44,7 @@ fn main() {
                 &draft,
                 &assessment,
                 &fonts,
-                &PacketOptions { now },
+                &PacketOptions::china_time(now),
                 &mut |_, total| pages = total - 1,
             ) {
                 Ok(pdf) => size = pdf.len(),

@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &draft,
         &a,
         &fonts,
-        &bangfu_packet::PacketOptions { now },
+        &bangfu_packet::PacketOptions::china_time(now),
         &mut |_, _| {},
     )?;
     eprintln!("{} bytes in {:?}", pdf.len(), t.elapsed());

@@ -38,6 +38,19 @@ pub use fonts::{draft_chars, missing_chars, FontManifest, Fonts};
 pub struct PacketOptions {
     /// Now, local time: printed as the application date and stored as the creation date.
     pub now: NaiveDateTime,
+    /// The local time's offset from UTC in minutes (480 for China Standard Time; in a browser
+    /// `-new Date().getTimezoneOffset()`), so that the PDF's creation date is the right instant.
+    pub utc_offset_minutes: i32,
+}
+
+impl PacketOptions {
+    /// Options for a clock in China Standard Time (UTC+8).
+    pub fn china_time(now: NaiveDateTime) -> PacketOptions {
+        PacketOptions {
+            now,
+            utc_offset_minutes: 480,
+        }
+    }
 }
 
 /// Why no packet was made.
@@ -110,7 +123,7 @@ pub fn build_packet(
         title: TITLE,
         author: &ctx.applicant,
         subject: &subject,
-        created: opts.now,
+        created_utc: opts.now - chrono::Duration::minutes(i64::from(opts.utc_offset_minutes)),
     };
     render::render(&doc.pages, &doc.sections, fonts, &m, &meta, progress)
 }

@@ -19,7 +19,8 @@ pub struct Meta<'a> {
     pub title: &'a str,
     pub author: &'a str,
     pub subject: &'a str,
-    pub created: chrono::NaiveDateTime,
+    /// Creation time in UTC (printpdf writes the offset as +00'00' whatever it is given).
+    pub created_utc: chrono::NaiveDateTime,
 }
 
 fn pt_color(c: Rgb) -> Color {
@@ -52,9 +53,8 @@ fn date_time(d: chrono::NaiveDateTime) -> printpdf::OffsetDateTime {
             second: u8::try_from(d.second()).unwrap_or(0),
             millisecond: 0,
         },
-        // The caller's clock is the browser's local time; China Standard Time is UTC+8.
         printpdf::Offset {
-            hours: 8,
+            hours: 0,
             minutes: 0,
             seconds: 0,
             milliseconds: 0,
@@ -122,7 +122,7 @@ pub fn render(
     doc.metadata.info.creator = "帮扶车间自评申报".into();
     doc.metadata.info.producer = "帮扶车间自评申报 (printpdf)".into();
     doc.metadata.info.keywords = vec!["就业帮扶车间".into(), "认定申请".into()];
-    let when = date_time(meta.created);
+    let when = date_time(meta.created_utc);
     doc.metadata.info.creation_date = when;
     doc.metadata.info.modification_date = when;
     doc.metadata.info.metadata_date = when;

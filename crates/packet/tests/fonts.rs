@@ -67,7 +67,7 @@ fn characters_no_font_has_are_reported_and_nothing_is_printed() {
         &draft,
         &a,
         &fonts,
-        &PacketOptions { now: now() },
+        &PacketOptions::china_time(now()),
         &mut |_, _| {},
     )
     .expect_err("must refuse");

@@ -53,7 +53,7 @@ pub fn build(draft: Draft) -> Built {
         &draft,
         &assessment,
         &fonts,
-        &PacketOptions { now: now() },
+        &PacketOptions::china_time(now()),
         &mut |d, t| progress.push((d, t)),
     )
     .expect("packet builds");
