@@ -141,6 +141,10 @@ pub fn PacketPanel() -> impl IntoView {
         let _ = js_sys::Reflect::set(&job, &"draft_json".into(), &json.into());
         let _ = js_sys::Reflect::set(&job, &"now".into(), &now.into());
         let _ = js_sys::Reflect::set(&job, &"font_base".into(), &FONT_BASE.into());
+        // The PDF's creation instant carries the local offset (getTimezoneOffset is minutes
+        // behind UTC, hence the sign).
+        let offset = -js_sys::Date::new_0().get_timezone_offset();
+        let _ = js_sys::Reflect::set(&job, &"utc_offset_minutes".into(), &offset.into());
         let job: JsValue = job.into();
         let started = worker.with_value(Option::is_some);
         if started {
