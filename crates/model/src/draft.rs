@@ -335,7 +335,11 @@ choice! {
 impl Draft {
     /// A key not used by any employee yet.
     pub fn next_employee_key(&self) -> u32 {
-        self.employees.iter().map(|e| e.key).max().map_or(1, |k| k + 1)
+        self.employees
+            .iter()
+            .map(|e| e.key)
+            .max()
+            .map_or(1, |k| k + 1)
     }
 
     /// The employee with this key.

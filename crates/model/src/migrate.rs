@@ -105,7 +105,10 @@ mod tests {
         let s = &wang.stints[0];
         assert_eq!(s.employment_form, EmploymentForm::Seasonal);
         assert_eq!(s.agreement_type, AgreementType::LabourAgreement);
-        assert_eq!((s.start.as_str(), s.end.as_str()), ("2026-03-01", "2026-06-30"));
+        assert_eq!(
+            (s.start.as_str(), s.end.as_str()),
+            ("2026-03-01", "2026-06-30")
+        );
         assert_eq!(wang.insurance.len(), 1);
         assert_eq!(wang.insurance[0].kind, InsuranceKind::Accident);
         assert_eq!(wang.wages[0].gross, "2300");

@@ -207,7 +207,10 @@ mod tests {
         assert_eq!(r.counties.len(), 103);
         assert_eq!(r.prefectures.len(), 12);
         assert_eq!(r.townships.len(), 1206);
-        assert!(r.townships.iter().all(|t| r.county(&t.county_code).is_some()));
+        assert!(r
+            .townships
+            .iter()
+            .all(|t| r.county(&t.county_code).is_some()));
     }
 
     #[test]
@@ -218,9 +221,21 @@ mod tests {
         assert_eq!(
             tmt.wage_tiers,
             vec![
-                TierMembership { year: 2021, tier: 2, verified: true },
-                TierMembership { year: 2024, tier: 2, verified: true },
-                TierMembership { year: 2025, tier: 2, verified: false },
+                TierMembership {
+                    year: 2021,
+                    tier: 2,
+                    verified: true
+                },
+                TierMembership {
+                    year: 2024,
+                    tier: 2,
+                    verified: true
+                },
+                TierMembership {
+                    year: 2025,
+                    tier: 2,
+                    verified: false
+                },
             ]
         );
     }

@@ -251,7 +251,14 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for s in ["2026-02-29", "2026-13-01", "1-2-3", "abc", "2026-03", "0000-01-01"] {
+        for s in [
+            "2026-02-29",
+            "2026-13-01",
+            "1-2-3",
+            "abc",
+            "2026-03",
+            "0000-01-01",
+        ] {
             assert!(parse_date(s).is_err(), "{s}");
         }
         assert_eq!(parse_date(""), Err(ParseError::Empty));
@@ -276,12 +283,18 @@ mod tests {
         assert_eq!(parse_money_fen("2269.99"), Ok(226_999));
         assert_eq!(parse_money_fen(".5"), Ok(50));
         assert_eq!(parse_money_fen("2270.100"), Ok(227_010));
-        assert_eq!(parse_money_fen("2270.123"), Err(ParseError::TooManyDecimals));
+        assert_eq!(
+            parse_money_fen("2270.123"),
+            Err(ParseError::TooManyDecimals)
+        );
         assert_eq!(parse_money_fen("-5"), Err(ParseError::Negative));
         assert_eq!(parse_money_fen("两千"), Err(ParseError::BadMoney));
         assert_eq!(parse_money_fen("."), Err(ParseError::BadMoney));
         assert_eq!(parse_money_fen(""), Err(ParseError::Empty));
-        assert_eq!(parse_money_fen("99999999999999999999"), Err(ParseError::BadMoney));
+        assert_eq!(
+            parse_money_fen("99999999999999999999"),
+            Err(ParseError::BadMoney)
+        );
     }
 
     #[test]
