@@ -154,4 +154,80 @@ mod tests {
             assert!(m.missing().is_empty());
         }
     }
+
+    fn lay_out_for_test(draft: &Draft, date: chrono::NaiveDate, check: impl Fn(&page::Doc)) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let a = bangfu_rules::assess(draft, date);
+        let fonts = Fonts::load_dir(&dir, &draft_chars(draft))
+            .unwrap_or_else(|e| panic!("{e}: run `bash scripts/fonts.sh` first"));
+        let m = text::Metrics::new(&fonts);
+        let mut doc = page::Doc::new(&m);
+        let ctx = sections::Ctx::new(draft, &a, date);
+        sections::lay_out(&mut doc, &ctx);
+        sections::decorate(&mut doc, &ctx);
+        check(&doc);
+    }
+
+    /// Long free text (a long company name, address, products, posts) stays inside the page:
+    /// no text runs past the paper's edge or into the footer.
+    #[test]
+    fn long_free_text_stays_inside_the_page() {
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(2026, 3, 1) else {
+            return;
+        };
+        let mut draft = bangfu_rules::sample::qualifying_draft(8, 3, date);
+        draft.applicant.name = "内蒙古自治区呼和浩特市土默特左旗察素齐镇把什村巧手民族服饰刺绣手工艺品农牧民专业合作社联合社有限责任公司".into();
+        draft.applicant.registered_address =
+            "内蒙古自治区呼和浩特市土默特左旗察素齐镇团结路18号院内东侧二层".repeat(3);
+        draft.site.address = "把什村村委会东侧原村小学院内，".repeat(4);
+        draft.site.products = "蒙古族服饰、刺绣手工艺品、毛毡制品、皮具、民族工艺品".repeat(3);
+        for e in draft.employees.iter_mut() {
+            e.post = "缝纫、熨烫、包装及质检".into();
+            e.household_address = "内蒙古自治区呼和浩特市土默特左旗察素齐镇把什村三组".into();
+        }
+        lay_out_for_test(&draft, date, |doc| {
+            for (i, p) in doc.pages.iter().enumerate() {
+                let (w, h) = p.orientation.size();
+                for item in &p.items {
+                    if let page::Item::Text {
+                        x,
+                        y,
+                        size,
+                        bold,
+                        text,
+                        spacing,
+                        ..
+                    } = item
+                    {
+                        let tw =
+                            doc.m.width(text, *size, *bold) + spacing * text.chars().count() as f32;
+                        assert!(
+                            *x >= 20.0 && x + tw <= w - 20.0,
+                            "page {}: «{text}» runs from {x} to {}",
+                            i + 1,
+                            x + tw
+                        );
+                        assert!(
+                            *y > 0.0 && *y < h - 10.0,
+                            "page {}: «{text}» at y {y}",
+                            i + 1
+                        );
+                    }
+                }
+            }
+        });
+    }
+
+    /// A draft with nothing filled in still prints: blanks to fill in by hand, no panic.
+    #[test]
+    fn an_empty_draft_prints_a_packet_of_blanks() {
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(2026, 3, 1) else {
+            return;
+        };
+        let draft = Draft::default();
+        lay_out_for_test(&draft, date, |doc| {
+            assert_eq!(doc.sections.len(), sections::SECTIONS.len());
+            assert!(doc.pages.len() >= sections::SECTIONS.len());
+        });
+    }
 }
