@@ -1,12 +1,17 @@
 //! Writes a sample packet: `cargo run -p bangfu-packet --example sample_packet -- OUT.pdf [N]`
-//! (N employees, 6 wage months, assessed on 2026-03-01). With `SAMPLE_DRAFT_JSON=path` it also
+//! (N employees, 6 wage months, assessed on 2026-03-01; N = 0: an empty draft). With `SAMPLE_DRAFT_JSON=path` it also
 //! writes the draft as JSON (what the worker is sent).
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let out = args.next().unwrap_or_else(|| "packet.pdf".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(12);
     let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
-    let draft = bangfu_rules::sample::qualifying_draft(n, 6, date);
+    // N = 0: an empty draft (what a user who filled in nothing would print).
+    let draft = if n == 0 {
+        bangfu_model::Draft::default()
+    } else {
+        bangfu_rules::sample::qualifying_draft(n, 6, date)
+    };
     if let Some(path) = std::env::var_os("SAMPLE_DRAFT_JSON") {
         std::fs::write(path, serde_json::to_string(&draft)?)?;
     }
