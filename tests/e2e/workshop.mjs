@@ -10,7 +10,12 @@ export function workshopEnvelope({ people = 5, assessed = '2026-11-25' } = {}) {
   const employees = Array.from({ length: people }, (_, i) => ({
     key: i + 1,
     name: names[i % names.length] + (i >= names.length ? String(i) : ''),
-    id_number: idNumber('150902', `1985${String((i % 12) + 1).padStart(2, '0')}15`, 100 + i),
+    // Unique for up to 300,000 people: day, month and sequence all vary with i.
+    id_number: idNumber(
+      '150902',
+      `1985${String((Math.floor(i / 28) % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`,
+      100 + Math.floor(i / 336),
+    ),
     poverty_status: 'alleviated',
     phone: '1390474' + String(1000 + i),
     post: '编织工',
