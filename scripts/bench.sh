@@ -2,7 +2,8 @@
 # Benchmarks (not part of scripts/test.sh): installs what is missing, builds the release bundle,
 # then prints figures from
 #   - every bench binary of the workspace (`[[bench]]` targets, `cargo bench -p PKG --bench NAME`),
-#   - the in-browser measurements tests/web_bench*.rs (wasm-bindgen-test, release profile, headless
+#   - the in-browser measurements tests/web_bench*.rs, including their #[ignore]d full-size cases
+#     (wasm-bindgen-test, release profile, headless
 #     Chromium; their `console_log!` lines are the figures),
 #   - the page-load benchmarks tests/e2e/*.bench.mjs (headless Chromium against dist/),
 #   - scripts/size.sh (gzip -9 sizes of dist/ and of the initial page load).
@@ -43,7 +44,7 @@ wasm_benches() {
     [[ -f "$f" ]] || continue
     found=1
     banner "$f (release, headless Chromium)"
-    cargo test --locked --release --target wasm32-unknown-unknown -p bangfu --test "$(basename "$f" .rs)" -- --nocapture
+    cargo test --locked --release --target wasm32-unknown-unknown -p bangfu --test "$(basename "$f" .rs)" -- --nocapture --include-ignored
   done
   ((found)) || note "no tests/web_bench*.rs"
 }
