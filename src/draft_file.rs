@@ -90,6 +90,23 @@ impl std::fmt::Display for OpenError {
     }
 }
 
+/// The files picked in the `<input type="file">` that fired `ev`. The input is cleared, so that
+/// picking the same file again (after fixing it) fires `change` again.
+pub fn take_picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return vec![];
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// Reads a file's text.
 ///
 /// # Errors

@@ -5,7 +5,6 @@ use crate::state::{AppState, NoticeKind, SaveStatus};
 use crate::{clock, draft_file};
 use bangfu_model::Draft;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -30,17 +29,9 @@ pub fn Header() -> impl IntoView {
         }
     };
     let open_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = draft_file::take_picked_files(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Clear so that choosing the same file again fires `change` again.
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match draft_file::open_draft_file(&file).await {
                 Ok(draft) => {

@@ -2,12 +2,11 @@
 //! app; a user adds a later year by opening a file in the same format (`YYYY.json`), kept in the
 //! draft so that it travels with the draft file.
 
-use crate::draft_file::read_text;
+use crate::draft_file::{read_text, take_picked_files};
 use crate::state::AppState;
 use bangfu_rules::calendar::Calendar;
 use bangfu_rules::path;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A holiday schedule is a few kilobytes; anything much larger is not one.
 const MAX_SCHEDULE_BYTES: f64 = 256.0 * 1024.0;
@@ -21,16 +20,9 @@ pub fn HolidaysPanel() -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let on_file = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = take_picked_files(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let text = match read_text(&file, MAX_SCHEDULE_BYTES).await {
                 Ok(t) => t,

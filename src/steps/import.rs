@@ -2,11 +2,10 @@
 //! added, updated and rejected, then confirm. The import is one undoable step; nothing changes
 //! before confirmation. The reading and matching are `bangfu_io`'s; this only shows its plan.
 
-use crate::draft_file::read_bytes;
+use crate::draft_file::{read_bytes, take_picked_files};
 use crate::state::{AppState, NoticeKind};
 use bangfu_io::{ImportOptions, ImportPlan, InputFile, PersonChange, WageChange};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Rows of each list shown in the preview before "… 还有 N 条".
 const PREVIEW_ROWS: usize = 30;
@@ -53,15 +52,7 @@ pub fn ImportPanel() -> impl IntoView {
     let sheet = RwSignal::new(None::<String>);
 
     let on_files = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
+        let files = take_picked_files(&ev);
         if files.is_empty() {
             return;
         }
