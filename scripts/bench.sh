@@ -3,8 +3,8 @@
 # then prints figures from
 #   - every bench binary of the workspace (`[[bench]]` targets, `cargo bench -p PKG --bench NAME`),
 #   - the in-browser measurements tests/web_bench*.rs, including their #[ignore]d full-size cases
-#     (wasm-bindgen-test, release profile, headless
-#     Chromium; their `console_log!` lines are the figures),
+#     (wasm-bindgen-test, release profile, headless Chromium; their `console_log!` lines are the
+#     figures),
 #   - the page-load benchmarks tests/e2e/*.bench.mjs (headless Chromium against dist/),
 #   - scripts/size.sh (gzip -9 sizes of dist/ and of the initial page load).
 # Usage: scripts/bench.sh

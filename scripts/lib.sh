@@ -53,12 +53,21 @@ run_stage() {
   local start=$SECONDS rc=0
   # A subshell with errexit on, outside any `||` context (which would silently disable errexit in
   # the stage's functions): the first failing command fails the stage.
+  # With RUN_LOG set, the output is also appended there (for tally_tests).
   set +e
-  (
-    set -e
-    "$@"
-  )
-  rc=$?
+  if [[ -n "${RUN_LOG:-}" ]]; then
+    (
+      set -e
+      "$@"
+    ) 2>&1 | tee -a "$RUN_LOG"
+    rc=${PIPESTATUS[0]}
+  else
+    (
+      set -e
+      "$@"
+    )
+    rc=$?
+  fi
   set -e
   local took=$((SECONDS - start))
   STAGE_NAMES+=("$name")
@@ -81,6 +90,24 @@ print_timings() {
     total=$((total + STAGE_SECS[i]))
   done
   printf '    %-58s %8s\n' "total" "$(fmt_secs "$total")"
+}
+
+# tally_tests LOG: one closing line adding up every test runner's summary in LOG: cargo test and
+# wasm-bindgen-test ("test result: ok. N passed; N failed; N ignored") and node's test runner
+# ("# pass N", "# fail N", "# skipped N", "# todo N").
+tally_tests() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    /^test result: / {
+      for (i = 1; i <= NF; i++) {
+        if ($(i + 1) ~ /^passed/) pass += $i
+        if ($(i + 1) ~ /^failed/) fail += $i
+        if ($(i + 1) ~ /^ignored/) skip += $i
+      }
+    }
+    /^# pass [0-9]+$/ { pass += $3 }
+    /^# fail [0-9]+$/ { fail += $3 }
+    /^# (skipped|todo) [0-9]+$/ { skip += $3 }
+    END { printf "tests: %d passed, %d failed, %d skipped\n", pass, fail, skip }'
 }
 
 # ---------------------------------------------------------------------------------------------------

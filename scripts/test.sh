@@ -8,6 +8,11 @@
 # CI=true and no standard input. Usage: scripts/test.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 exec </dev/null
+# Everything the stages print also goes to target/test-run.log, from which the closing line adds up
+# the tests run.
+mkdir -p target
+RUN_LOG="$ROOT/target/test-run.log"
+: >"$RUN_LOG"
 
 banner "帮扶车间自评申报: install what is missing, then run every test ($(date -u +%FT%TZ), $(nproc) cores)"
 ensure_rust
@@ -35,3 +40,4 @@ run_stage "end-to-end (node --test tests/e2e/)" node --test tests/e2e/
 
 print_timings
 banner "all checks passed"
+tally_tests "$RUN_LOG"
