@@ -34,6 +34,13 @@ impl FontFile {
         if face.tables().cmap.is_none() || face.units_per_em() == 0 {
             return Err(PacketError::Font(format!("{name}: 缺少字符映射表")));
         }
+        // The content streams number glyphs the way printpdf subsets TrueType outlines
+        // (crate::content::Codes); a CFF face would be numbered by CID instead.
+        if face.tables().glyf.is_none() {
+            return Err(PacketError::Font(format!(
+                "{name}: 只支持 TrueType 轮廓（glyf）字体"
+            )));
+        }
         Ok(FontFile { bytes })
     }
 
@@ -256,7 +263,7 @@ impl Fonts {
     ///
     /// # Errors
     /// [`PacketError::Font`] when the manifest or a file cannot be read.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     pub fn load_dir(dir: &std::path::Path, chars: &BTreeSet<char>) -> Result<Fonts, PacketError> {
         let read = |name: &str| {
             std::fs::read(dir.join(name))

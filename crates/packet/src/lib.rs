@@ -14,8 +14,10 @@
 //!
 //! Layout is our own (printpdf's HTML layout paginates tables wrongly): [`page`] (pages and the
 //! cursor), [`text`] (measuring and line breaking), [`table`] (ruled tables over pages),
-//! [`sections`] (the packet's parts), [`render`] (to PDF). Fonts: [`fonts`].
+//! [`sections`] (the packet's parts), [`content`] (what each page draws, as PDF operators),
+//! [`render`] (to PDF). Fonts: [`fonts`].
 
+pub mod content;
 pub mod facts;
 pub mod fonts;
 pub mod grid;

@@ -24,18 +24,9 @@ const NO_END: &str = "（《「『【〔〈“‘([{";
 pub(crate) struct Glyph {
     /// 0 = bold, 1.. = regular faces in [`Fonts`] order.
     pub face: usize,
-    /// Glyph id in that face (printpdf is given ids, not text: its own cmap lookup is slow).
+    /// Glyph id in that face.
     pub gid: u16,
     pub advance_em: f32,
-}
-
-/// A run of characters drawn with one face.
-pub(crate) struct Run {
-    pub face: usize,
-    /// (glyph id, the character) pairs.
-    pub glyphs: Vec<(u16, char)>,
-    /// Width in em.
-    pub em: f32,
 }
 
 /// A hasher for `(char, bool)` keys: the default SipHash showed up in profiles of big packets.
@@ -84,6 +75,11 @@ impl<'f> Metrics<'f> {
         }
     }
 
+    /// How many faces there are (bold first, then the regular faces).
+    pub(crate) fn face_count(&self) -> usize {
+        self.faces.len()
+    }
+
     /// The face and advance for `c`, or `None` (recorded as missing) when no face has it.
     pub(crate) fn glyph(&self, c: char, bold: bool) -> Option<Glyph> {
         if let Some(g) = self.cache.borrow().get(&(c, bold)) {
@@ -126,30 +122,6 @@ impl<'f> Metrics<'f> {
     /// Width of `s` in points at `size`.
     pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
         s.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
-    }
-
-    /// Splits `s` into runs drawn with one face each.
-    pub(crate) fn runs(&self, s: &str, bold: bool) -> Vec<Run> {
-        let mut out: Vec<Run> = Vec::new();
-        for c in s.chars() {
-            let (face, gid, adv) = match self.glyph(c, bold) {
-                Some(g) => (g.face, g.gid, g.advance_em),
-                // No face has it: it was recorded as missing and the packet is refused.
-                None => continue,
-            };
-            match out.last_mut() {
-                Some(run) if run.face == face => {
-                    run.glyphs.push((gid, c));
-                    run.em += adv;
-                }
-                _ => out.push(Run {
-                    face,
-                    glyphs: vec![(gid, c)],
-                    em: adv,
-                }),
-            }
-        }
-        out
     }
 
     /// Characters asked for in bold that the bold face lacks (they were drawn regular).
