@@ -1,7 +1,8 @@
 //! The two tables people import and export, their columns, and the header spellings accepted for
 //! each column.
 //!
-//! The template headers are exactly the ones listed in issue 4 (员工花名册, 工资发放明细). Real files
+//! The template headers are the ones listed in issue 4 (员工花名册, 工资发放明细), and on the roster
+//! 发放方式 and 银行卡号 after them, for the 工资发放明细表 of the packet. Real files
 //! use other words for the same thing (身份证号码, 公民身份号码, 应发金额 …); every accepted spelling
 //! is listed here, in one place, so the importer and the documentation cannot disagree.
 
@@ -56,6 +57,10 @@ pub enum Column {
     InsuranceKind,
     InsuranceStart,
     InsuranceEnd,
+    /// 工资发放方式, per person like 联系电话 (repeated on each of their rows).
+    PayMethod,
+    /// 银行卡号, per person; a text column, since Excel keeps only 15 digits of a number.
+    BankAccount,
     /// 户籍地: not in the issue's template, but on the draft and on the packet's roster; exported
     /// only when someone has one, so that export → import loses nothing.
     HouseholdAddress,
@@ -68,8 +73,9 @@ pub enum Column {
     PaidDate,
 }
 
-/// 员工花名册, in template order.
-pub const ROSTER_COLUMNS: [Column; 13] = [
+/// 员工花名册, in template order: the issue's columns, then the pay columns (appended, so that a
+/// file made from the earlier template still has its columns in the same places).
+pub const ROSTER_COLUMNS: [Column; 15] = [
     Column::Name,
     Column::IdNumber,
     Column::PovertyStatus,
@@ -83,6 +89,8 @@ pub const ROSTER_COLUMNS: [Column; 13] = [
     Column::InsuranceKind,
     Column::InsuranceStart,
     Column::InsuranceEnd,
+    Column::PayMethod,
+    Column::BankAccount,
 ];
 
 /// 工资发放明细, in template order.
@@ -115,6 +123,8 @@ impl Column {
             Column::InsuranceKind => "参保类型",
             Column::InsuranceStart => "参保起始日期",
             Column::InsuranceEnd => "参保终止日期",
+            Column::PayMethod => "发放方式",
+            Column::BankAccount => "银行卡号",
             Column::HouseholdAddress => "户籍地",
             Column::Month => "工资月份",
             Column::DaysWorked => "出勤天数",
@@ -142,6 +152,8 @@ impl Column {
             Column::InsuranceKind => "工伤保险 / 人身意外伤害保险 / 无。有多段参保时可分行填写。",
             Column::InsuranceStart => "如 2026-03-01。",
             Column::InsuranceEnd => "空白表示仍在保。",
+            Column::PayMethod => "工资发放方式：银行代发 / 现金 / 其他（微信、支付宝等）。",
+            Column::BankAccount => "银行代发时填写工资卡号（10–25位数字，可用空格分组）。请保持本列为“文本”格式，否则 Excel 会把卡号变成科学计数法并丢失末几位。",
             Column::HouseholdAddress => "户籍所在地。",
             Column::Month => "工资所属月份，如 2026-03。每人每月一行。",
             Column::DaysWorked => "全日制、季节性人员填写当月出勤天数。",
@@ -204,6 +216,8 @@ impl Column {
                 "保险结束日期",
                 "保险到期日期",
             ],
+            Column::PayMethod => &["工资发放方式"],
+            Column::BankAccount => &["工资卡号", "银行账号", "卡号"],
             Column::HouseholdAddress => &["户籍地址", "户籍所在地", "家庭住址", "户口所在地"],
             Column::Month => &["月份", "发放月份", "所属月份", "工资所属月份", "工资月"],
             Column::DaysWorked => &["出勤", "出勤天", "工作天数", "实际出勤天数", "出勤日数"],
@@ -262,7 +276,7 @@ pub fn match_header(text: &str, candidates: &[Column]) -> Option<Column> {
 mod tests {
     use super::*;
 
-    const ALL: [Column; 21] = [
+    const ALL: [Column; 23] = [
         Column::Name,
         Column::IdNumber,
         Column::PovertyStatus,
@@ -276,6 +290,8 @@ mod tests {
         Column::InsuranceKind,
         Column::InsuranceStart,
         Column::InsuranceEnd,
+        Column::PayMethod,
+        Column::BankAccount,
         Column::HouseholdAddress,
         Column::Month,
         Column::DaysWorked,
@@ -287,7 +303,7 @@ mod tests {
     ];
 
     #[test]
-    fn template_headers_are_exactly_the_issue_list() {
+    fn template_headers_are_the_issue_list_then_the_pay_columns() {
         let roster: Vec<_> = ROSTER_COLUMNS.iter().map(|c| c.label()).collect();
         assert_eq!(
             roster,
@@ -304,7 +320,9 @@ mod tests {
                 "联系电话",
                 "参保类型",
                 "参保起始日期",
-                "参保终止日期"
+                "参保终止日期",
+                "发放方式",
+                "银行卡号"
             ]
         );
         let wages: Vec<_> = WAGE_COLUMNS.iter().map(|c| c.label()).collect();
@@ -348,6 +366,13 @@ mod tests {
             ("应发工资\n（元）", Column::Gross),
             ("协议终止日期(空白=无固定期限)", Column::AgreementEnd),
             ("联系电话：", Column::Phone),
+            ("工资发放方式", Column::PayMethod),
+            ("发放方式", Column::PayMethod),
+            ("银行卡号", Column::BankAccount),
+            ("工资卡号", Column::BankAccount),
+            ("银行账号", Column::BankAccount),
+            ("卡号", Column::BankAccount),
+            ("银行卡号（文本格式）", Column::BankAccount),
         ] {
             assert_eq!(match_header(text, all), Some(col), "{text}");
         }

@@ -5,8 +5,8 @@
 //! an export into an empty draft gives the same people, stints, insurance periods and months.
 //!
 //! CSV files are UTF-8 with a BOM (Excel and WPS then open them with the right characters) and
-//! CRLF line ends. The ID and phone cells start with a tab, the usual way to stop Excel from
-//! turning an 18-digit number into `1.10105E+17`; the importer removes it.
+//! CRLF line ends. The ID, phone and 银行卡号 cells start with a tab, the usual way to stop Excel
+//! from turning an 18- or 19-digit number into `1.10105E+17`; the importer removes it.
 
 use crate::columns::{Column, TableKind, ROSTER_COLUMNS, WAGE_COLUMNS};
 use crate::error::ExportError;
@@ -100,6 +100,8 @@ fn roster_cell(e: &Employee, s: &Stint, p: &InsurancePeriod, column: Column) -> 
         Column::InsuranceKind => choice(choice_label(p.kind)),
         Column::InsuranceStart => date_out(&p.start),
         Column::InsuranceEnd => date_out(&p.end),
+        Column::PayMethod => choice(choice_label(e.pay_method)),
+        Column::BankAccount => text_out(&e.bank_account),
         Column::HouseholdAddress => text_out(&e.household_address),
         _ => Out::Blank,
     }
@@ -201,7 +203,9 @@ pub(crate) fn csv_bytes(columns: &[Column], rows: &[Vec<Out>]) -> Vec<u8> {
         let record = row.iter().zip(columns).map(|(out, column)| {
             let s = out.csv_text();
             match column {
-                Column::IdNumber | Column::Phone if !s.is_empty() => format!("\t{s}"),
+                Column::IdNumber | Column::Phone | Column::BankAccount if !s.is_empty() => {
+                    format!("\t{s}")
+                }
                 _ => s,
             }
         });

@@ -1,6 +1,7 @@
 //! Finding the header row of a sheet: it need not be the first row (a title such as
 //! "2026年某合作社员工花名册" and notes often come first), columns may come in any order, and columns
-//! the template does not have (序号, 备注, 银行卡号) are ignored and listed.
+//! the table does not have (序号, 备注; on a payroll also 银行卡号, which is read from the roster
+//! only, being one per person) are ignored and listed.
 
 use crate::columns::{match_header, Column, TableKind};
 use crate::grid::Sheet;
@@ -69,8 +70,16 @@ pub fn find(sheet: &Sheet, expect: Option<TableKind>) -> Option<Header> {
                 TableKind::Wages if !has(Column::Month) => title_month(sheet, row_index),
                 _ => None,
             };
+            // 发放方式 and 银行卡号 are on bank pay lists too (姓名, 身份证号, 银行卡号, 实发金额):
+            // they do not make a sheet a roster.
+            let roster_score = columns
+                .iter()
+                .filter(|(_, c)| !matches!(c, Column::PayMethod | Column::BankAccount))
+                .count();
             let ok = match kind {
-                TableKind::Roster => has(Column::Name) && has(Column::IdNumber) && score >= 3,
+                TableKind::Roster => {
+                    has(Column::Name) && has(Column::IdNumber) && roster_score >= 3
+                }
                 TableKind::Wages => {
                     (has(Column::Name) || has(Column::IdNumber))
                         && (has(Column::Month) || title_month.is_some())
@@ -168,6 +177,27 @@ mod tests {
     fn payroll_is_told_from_roster() {
         let s = sheet(&[&["姓名", "身份证号", "工资月份", "应发工资", "实发工资"]]);
         assert_eq!(find(&s, None).unwrap().kind, TableKind::Wages);
+        assert!(find(&s, Some(TableKind::Roster)).is_none());
+    }
+
+    #[test]
+    fn card_number_is_read_on_a_roster_and_listed_as_ignored_on_a_payroll() {
+        let s = sheet(&[&["姓名", "身份证号", "工资发放方式", "银行卡号", "人员类别"]]);
+        let h = find(&s, None).unwrap();
+        assert_eq!(h.kind, TableKind::Roster);
+        assert_eq!(h.index_of(Column::PayMethod), Some(2));
+        assert_eq!(h.index_of(Column::BankAccount), Some(3));
+        let s = sheet(&[&["姓名", "身份证号", "工资月份", "实发工资", "银行卡号"]]);
+        let h = find(&s, None).unwrap();
+        assert_eq!(h.kind, TableKind::Wages);
+        assert_eq!(h.ignored, ["银行卡号"]);
+        // A bank pay list with the month in its title is a payroll, not a roster.
+        let s = sheet(&[
+            &["2026年3月工资代发表"],
+            &["姓名", "身份证号", "银行卡号", "实发金额"],
+        ]);
+        let h = find(&s, None).unwrap();
+        assert_eq!(h.kind, TableKind::Wages);
         assert!(find(&s, Some(TableKind::Roster)).is_none());
     }
 

@@ -14,7 +14,8 @@
 
 use crate::records::RowRef;
 use bangfu_model::text::{self, format_month};
-use bangfu_model::{Choice, Employee, InsurancePeriod, PovertyStatus, Stint, WageMonth};
+use bangfu_model::{Choice, Employee, InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
+use bangfu_rules::validate::account_digits;
 
 /// One field that an import changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub struct PersonRecord {
     pub post: String,
     pub phone: String,
     pub household_address: String,
+    pub pay_method: PayMethod,
+    pub bank_account: String,
     pub stints: Vec<Stint>,
     pub insurance: Vec<InsurancePeriod>,
 }
@@ -77,6 +80,9 @@ enum Kind {
     Text,
     /// 身份证号: compared by [`id_key`] (a typed lower-case `x` is the same number).
     Id,
+    /// 银行卡号: compared by its digits (`6222 0212 …` typed in the app and `62220212…` from a
+    /// file are the same card).
+    Account,
     Date,
     Money,
     Quantity,
@@ -90,6 +96,11 @@ fn same(kind: Kind, a: &str, b: &str) -> bool {
     let meaning = match kind {
         Kind::Text => None,
         Kind::Id => Some(id_key(a) == id_key(b)),
+        Kind::Account => {
+            let (x, y) = (account_digits(a), account_digits(b));
+            // Only when both have digits: a number of letters alone is compared as text.
+            (!x.is_empty() && !y.is_empty()).then(|| x == y)
+        }
         Kind::Date => text::parse_date(a)
             .ok()
             .zip(text::parse_date(b).ok())
@@ -104,6 +115,11 @@ fn same(kind: Kind, a: &str, b: &str) -> bool {
             .map(|(x, y)| x == y),
     };
     meaning.unwrap_or_else(|| text::normalize(a) == text::normalize(b))
+}
+
+/// Whether two typed 银行卡号 are the same card (same digits, whatever the grouping).
+pub(crate) fn same_account(a: &str, b: &str) -> bool {
+    same(Kind::Account, a, b)
 }
 
 /// Sets `target` to `incoming` unless that is blank or means the same; records the change.
@@ -223,6 +239,8 @@ pub fn new_employee(rec: &PersonRecord, key: u32) -> Employee {
         phone: rec.phone.clone(),
         post: rec.post.clone(),
         household_address: rec.household_address.clone(),
+        pay_method: rec.pay_method,
+        bank_account: rec.bank_account.clone(),
         stints: if rec.stints.is_empty() {
             vec![Stint::default()]
         } else {
@@ -276,6 +294,19 @@ pub fn merge_person(existing: &Employee, rec: &PersonRecord) -> (Employee, Vec<F
         &rec.household_address,
         Kind::Text,
         || "户籍地".into(),
+        &mut ch,
+    );
+    choice(
+        &mut e.pay_method,
+        rec.pay_method,
+        || "发放方式".into(),
+        &mut ch,
+    );
+    field(
+        &mut e.bank_account,
+        &rec.bank_account,
+        Kind::Account,
+        || "银行卡号".into(),
         &mut ch,
     );
 
@@ -464,6 +495,8 @@ mod tests {
             post: "缝纫工".into(),
             phone: String::new(),
             household_address: String::new(),
+            pay_method: PayMethod::Unspecified,
+            bank_account: String::new(),
             stints: vec![Stint {
                 employment_form: EmploymentForm::FullTime,
                 agreement_type: AgreementType::EmploymentContract,
@@ -520,6 +553,41 @@ mod tests {
         );
         assert_eq!(after.stints.len(), 2);
         assert_eq!(after.key, 7);
+    }
+
+    #[test]
+    fn a_bank_account_in_another_grouping_is_the_same_card() {
+        let mut e = new_employee(&rec(), 7);
+        e.pay_method = PayMethod::BankTransfer;
+        e.bank_account = "6222 0212 3456 7890 123".into();
+        let mut r = rec();
+        r.pay_method = PayMethod::BankTransfer;
+        r.bank_account = "6222-0212-3456-7890-123".into();
+        let (after, changes) = merge_person(&e, &r);
+        assert!(changes.is_empty(), "{changes:?}");
+        assert_eq!(
+            after.bank_account, "6222 0212 3456 7890 123",
+            "typed spelling kept"
+        );
+
+        r.pay_method = PayMethod::Cash;
+        r.bank_account = "6228480000000000017".into();
+        let (after, changes) = merge_person(&e, &r);
+        let text: Vec<String> = changes
+            .iter()
+            .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "发放方式: 银行代发 → 现金",
+                "银行卡号: 6222 0212 3456 7890 123 → 6228480000000000017",
+            ]
+        );
+        assert_eq!(after.pay_method, PayMethod::Cash);
+        // A blank cell erases nothing.
+        let (_, changes) = merge_person(&e, &rec());
+        assert!(changes.is_empty(), "{changes:?}");
     }
 
     #[test]

@@ -256,6 +256,8 @@ fn group_people(
                 post: row.post,
                 phone: row.phone,
                 household_address: row.household_address,
+                pay_method: row.pay_method,
+                bank_account: row.bank_account,
                 stints: row.stint.into_iter().collect(),
                 insurance: row.insurance.into_iter().collect(),
             });
@@ -333,6 +335,37 @@ fn group_people(
         }
         if p.poverty_status == Unspecified {
             p.poverty_status = row.poverty_status;
+        }
+        // How a person is paid is not who they are: a second row that says otherwise is noted,
+        // like a second phone number, and the first row's value is kept.
+        use bangfu_model::PayMethod;
+        if p.pay_method == PayMethod::Unspecified {
+            p.pay_method = row.pay_method;
+        } else if row.pay_method != PayMethod::Unspecified && row.pay_method != p.pay_method {
+            let mine = merge::choice_label(p.pay_method);
+            notes.push(issue(
+                sources,
+                row.at,
+                Some(Column::PayMethod),
+                merge::choice_label(row.pay_method),
+                format!("与{first_label}不同，采用{first_label}的“{mine}”"),
+            ));
+        }
+        if p.bank_account.is_empty() {
+            p.bank_account = row.bank_account;
+        } else if !row.bank_account.is_empty()
+            && !merge::same_account(&row.bank_account, &p.bank_account)
+        {
+            notes.push(issue(
+                sources,
+                row.at,
+                Some(Column::BankAccount),
+                &row.bank_account,
+                format!(
+                    "与{first_label}不同，采用{first_label}的“{}”",
+                    p.bank_account
+                ),
+            ));
         }
         for (column, mine, theirs) in [
             (Column::Post, &mut p.post, row.post),

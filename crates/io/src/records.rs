@@ -6,7 +6,7 @@ use crate::grid::{Cell, Row, Sheet};
 use crate::header::Header;
 use crate::value;
 use bangfu_model::text::format_month;
-use bangfu_model::{InsurancePeriod, PovertyStatus, Stint, WageMonth};
+use bangfu_model::{InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
 use std::fmt;
 
 /// Where a row came from: the file and sheet (index into [`crate::ImportPlan::sources`]) and the
@@ -78,6 +78,9 @@ pub struct RosterRow {
     pub post: String,
     pub phone: String,
     pub household_address: String,
+    pub pay_method: PayMethod,
+    /// As in the cell (grouping spaces kept); see [`value::bank_account`].
+    pub bank_account: String,
     /// `None` when every stint column of the row is blank.
     pub stint: Option<Stint>,
     /// `None` when every insurance column of the row is blank.
@@ -203,6 +206,10 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
         let post = r.get(Column::Post, value::plain);
         let phone = r.get(Column::Phone, value::phone);
         let household_address = r.get(Column::HouseholdAddress, value::plain);
+        let pay_method = r.get(Column::PayMethod, |c| {
+            value::choice(c, value::PAY_METHOD_ALIASES)
+        });
+        let bank_account = r.get(Column::BankAccount, value::bank_account);
         let stint_columns = [
             Column::EmploymentForm,
             Column::AgreementType,
@@ -268,6 +275,8 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             post,
             phone,
             household_address,
+            pay_method,
+            bank_account,
             stint,
             insurance,
         });

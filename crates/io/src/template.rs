@@ -1,7 +1,9 @@
-//! Blank templates of the two tables, with the headers exactly as in issue 4.
+//! Blank templates of the two tables, with the headers of issue 4 and, on the roster, 发放方式 and
+//! 银行卡号 after them.
 //!
-//! The XLSX templates add what helps people fill them in Excel or WPS: ID, phone and month columns
-//! formatted as text (an ID typed into a General cell loses its last digits), date formats,
+//! The XLSX templates add what helps people fill them in Excel or WPS: ID, phone, 银行卡号 and
+//! month columns formatted as text (an ID or card number typed into a General cell loses its last
+//! digits), date formats,
 //! drop-down lists for the choice columns, a frozen header, and a second sheet 填写说明 explaining
 //! each column. The CSV templates are the header line only (UTF-8 with BOM).
 

@@ -9,7 +9,9 @@
 
 use crate::grid::{format_number, Cell};
 use bangfu_model::text::{self, format_month, ParseError};
-use bangfu_model::{AgreementType, Choice, EmploymentForm, InsuranceKind, PovertyStatus};
+use bangfu_model::{
+    AgreementType, Choice, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
+};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// An Excel serial day number to a date: days since 1899-12-31 in the 1900 system (with Excel's
@@ -39,6 +41,20 @@ pub fn date_to_serial(date: NaiveDate) -> f64 {
 }
 
 const EXCEL_NUMBER_ID: &str = "身份证号被 Excel 存成了数字，后几位已经丢失。请把这一列设置为“文本”格式，重新填写身份证号后再导入";
+const EXCEL_NUMBER_ACCOUNT: &str =
+    "银行卡号在表格中存成了数字，已丢失末尾几位；请把该列设为文本后重新导入";
+
+/// Excel keeps 15 significant digits of a number: a number cell of 16 or more digits has lost
+/// the ones after the 15th (they read as zeros), so it must not be imported as if exact.
+fn number_lost_digits(n: f64) -> bool {
+    !n.is_finite() || n.abs() >= 1e15
+}
+
+/// A long number as Excel shows it in a General cell (`6.22202E+18`, `1.10105E+17`), which is
+/// also how a CSV saved from such a cell holds it: the digits are gone.
+fn is_scientific(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit()) && (s.contains("E+") || s.contains("e+"))
+}
 
 /// Text of a cell, cleaned: `="…"` (how some systems force Excel to keep text) and a leading `'`
 /// removed, full-width ASCII made half-width, trimmed.
@@ -95,7 +111,7 @@ pub fn id_number(cell: &Cell) -> Result<String, String> {
     if s.is_empty() {
         return Ok(s);
     }
-    if s.contains("E+") {
+    if is_scientific(&s) {
         return Err(EXCEL_NUMBER_ID.to_owned());
     }
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
@@ -118,6 +134,24 @@ pub fn id_number(cell: &Cell) -> Result<String, String> {
 /// A phone number; a number cell is written without `.0` or exponent.
 pub fn phone(cell: &Cell) -> Result<String, String> {
     clean(cell)
+}
+
+/// A 银行卡号, kept as typed (spaces and hyphens grouping the digits stay; the rules read it and
+/// say at the field what is wrong with it). A number cell is taken only while Excel kept every
+/// digit (up to 15); a longer one, or its `6.22202E+18` text in a CSV, is refused rather than
+/// imported as a wrong number.
+pub fn bank_account(cell: &Cell) -> Result<String, String> {
+    if let Cell::Number(n) = cell {
+        if number_lost_digits(*n) {
+            return Err(EXCEL_NUMBER_ACCOUNT.to_owned());
+        }
+        return Ok(format_number(*n));
+    }
+    let s = clean(cell)?;
+    if is_scientific(&s) {
+        return Err(EXCEL_NUMBER_ACCOUNT.to_owned());
+    }
+    Ok(s)
 }
 
 /// Digits with at most one decimal point: how a serial date or a bare number looks as text.
@@ -360,6 +394,15 @@ pub fn choice<T: Choice>(cell: &Cell, aliases: &[(&str, T)]) -> Result<T, String
     if let Some((_, v)) = aliases.iter().find(|(a, _)| *a == s) {
         return Ok(*v);
     }
+    // The cell was normalised (full-width brackets made half-width): a label with brackets, such
+    // as 其他（微信、支付宝等）, is compared normalised too.
+    if let Some(v) = T::ALL[1..]
+        .iter()
+        .copied()
+        .find(|v| v.label().contains('（') && text::normalize(v.label()) == s)
+    {
+        return Ok(v);
+    }
     let labels: Vec<&str> = T::ALL[1..].iter().map(|v| v.label()).collect();
     Err(format!("应填写：{}", labels.join("、")))
 }
@@ -425,6 +468,20 @@ pub const INSURANCE_ALIASES: &[(&str, InsuranceKind)] = &[
     ("未参保", InsuranceKind::NoInsurance),
     ("没有", InsuranceKind::NoInsurance),
     ("未缴纳", InsuranceKind::NoInsurance),
+];
+
+/// Other words for 工资发放方式 values.
+pub const PAY_METHOD_ALIASES: &[(&str, PayMethod)] = &[
+    ("银行", PayMethod::BankTransfer),
+    ("代发", PayMethod::BankTransfer),
+    ("转账", PayMethod::BankTransfer),
+    ("银行转账", PayMethod::BankTransfer),
+    ("银行卡", PayMethod::BankTransfer),
+    ("微信", PayMethod::Other),
+    ("支付宝", PayMethod::Other),
+    ("微信转账", PayMethod::Other),
+    ("支付宝转账", PayMethod::Other),
+    ("其他", PayMethod::Other),
 ];
 
 /// The month of a date-like text inside a title ("2026年3月工资表", "工资表 2026-03"), if any.
@@ -606,6 +663,66 @@ mod tests {
             .contains("15位"));
         assert!(id_number(&t("1101051949")).unwrap_err().contains("18位"));
         assert_eq!(id_number(&Cell::Empty), Ok(String::new()));
+    }
+
+    #[test]
+    fn bank_accounts_are_kept_as_typed_unless_excel_lost_digits() {
+        for (cell, want) in [
+            (t("6222 0212 3456 7890 123"), "6222 0212 3456 7890 123"),
+            (t("\t6222021234567890123"), "6222021234567890123"),
+            (t("'6222021234567890123"), "6222021234567890123"),
+            (t("=\"6222021234567890123\""), "6222021234567890123"),
+            (
+                t("６２２２０２１２３４５６７８９０１２３"),
+                "6222021234567890123",
+            ),
+            // The rules say at the field what is wrong with this one; the row is kept.
+            (t("6222O2"), "6222O2"),
+            (Cell::Number(123_456_789_012.0), "123456789012"),
+            (Cell::Number(999_999_999_999_999.0), "999999999999999"),
+            (Cell::Empty, ""),
+        ] {
+            assert_eq!(bank_account(&cell), Ok(want.to_owned()), "{cell:?}");
+        }
+        for cell in [
+            Cell::Number(6.222_021_234_567_89e18),
+            Cell::Number(1e15),
+            Cell::Number(f64::INFINITY),
+            t("6.22202E+18"),
+            t("6.22202e+18"),
+        ] {
+            assert_eq!(
+                bank_account(&cell),
+                Err(
+                    "银行卡号在表格中存成了数字，已丢失末尾几位；请把该列设为文本后重新导入"
+                        .to_owned()
+                ),
+                "{cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pay_methods_by_label_or_common_word() {
+        for (text, want) in [
+            ("银行代发", PayMethod::BankTransfer),
+            ("银行", PayMethod::BankTransfer),
+            ("代发", PayMethod::BankTransfer),
+            ("转账", PayMethod::BankTransfer),
+            ("现金", PayMethod::Cash),
+            (" 现 金 ", PayMethod::Cash),
+            ("微信", PayMethod::Other),
+            ("支付宝", PayMethod::Other),
+            ("其他", PayMethod::Other),
+            ("其他（微信、支付宝等）", PayMethod::Other),
+            ("", PayMethod::Unspecified),
+        ] {
+            assert_eq!(choice(&t(text), PAY_METHOD_ALIASES), Ok(want), "{text}");
+        }
+        assert_eq!(
+            choice(&t("汇票"), PAY_METHOD_ALIASES),
+            Err("应填写：银行代发、现金、其他（微信、支付宝等）".to_owned())
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Writing a table sheet with `rust_xlsxwriter`: a bold frozen header, column widths, text format
-//! on the ID, phone and month columns (so Excel keeps all 18 digits of an ID number typed later),
+//! on the ID, phone, 银行卡号 and month columns (so Excel keeps all 18 digits of an ID number or
+//! 19 of a card number typed later),
 //! date and money formats, and drop-down lists on the choice columns.
 
 use crate::columns::Column;
 use crate::value::date_to_serial;
-use bangfu_model::{AgreementType, Choice, EmploymentForm, InsuranceKind, PovertyStatus};
+use bangfu_model::{
+    AgreementType, Choice, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
+};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
@@ -49,7 +52,7 @@ enum Style {
 
 fn style(column: Column) -> Style {
     match column {
-        Column::IdNumber | Column::Phone | Column::Month => Style::Text,
+        Column::IdNumber | Column::Phone | Column::BankAccount | Column::Month => Style::Text,
         Column::AgreementStart
         | Column::AgreementEnd
         | Column::LeaveDate
@@ -65,6 +68,8 @@ fn style(column: Column) -> Style {
 fn width(column: Column) -> f64 {
     match column {
         Column::IdNumber => 22.0,
+        Column::BankAccount => 26.0,
+        Column::PayMethod => 22.0,
         Column::HouseholdAddress => 30.0,
         Column::InsuranceKind => 20.0,
         Column::Phone | Column::Post => 14.0,
@@ -84,6 +89,7 @@ fn choices(column: Column) -> Option<Vec<&'static str>> {
         Column::EmploymentForm => Some(labels::<EmploymentForm>()),
         Column::AgreementType => Some(labels::<AgreementType>()),
         Column::InsuranceKind => Some(labels::<InsuranceKind>()),
+        Column::PayMethod => Some(labels::<PayMethod>()),
         _ => None,
     }
 }

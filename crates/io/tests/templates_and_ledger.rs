@@ -1,5 +1,5 @@
-//! The downloadable templates carry exactly the headers and import as empty tables; the
-//! Art. 11 ledger holds the five fields.
+//! The downloadable templates carry the headers (and the roster the two pay columns) and
+//! import as empty tables; the Art. 11 ledger holds the five fields.
 
 mod common;
 use bangfu_io::columns::{ROSTER_COLUMNS, WAGE_COLUMNS};
@@ -30,7 +30,7 @@ fn first_rows(bytes: &[u8], sheet: &str, rows: usize) -> Vec<Vec<String>> {
 fn csv_templates_are_exactly_the_header_line() {
     assert_eq!(
         String::from_utf8(template::roster_csv()).unwrap(),
-        "\u{feff}姓名,身份证号,人员类别,岗位,用工形式,协议类型,协议起始日期,协议终止日期,离职日期,联系电话,参保类型,参保起始日期,参保终止日期\r\n"
+        "\u{feff}姓名,身份证号,人员类别,岗位,用工形式,协议类型,协议起始日期,协议终止日期,离职日期,联系电话,参保类型,参保起始日期,参保终止日期,发放方式,银行卡号\r\n"
     );
     assert_eq!(
         String::from_utf8(template::wages_csv()).unwrap(),
@@ -49,9 +49,11 @@ fn xlsx_templates_have_the_headers_and_an_instructions_sheet() {
         .map(|c| c.label().to_owned())
         .collect();
     assert_eq!(header, &want);
-    let hints = first_rows(&roster, "填写说明", 3);
+    let hints = first_rows(&roster, "填写说明", 16);
     assert_eq!(hints[2][0], "身份证号");
     assert!(hints[2][1].contains("文本"));
+    assert_eq!(hints[15][0], "银行卡号");
+    assert!(hints[15][1].contains("文本"), "{}", hints[15][1]);
 
     let wages = template::wages_xlsx().unwrap();
     let header = &first_rows(&wages, "工资发放明细", 1)[0];

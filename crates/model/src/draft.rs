@@ -94,6 +94,11 @@ pub struct Employee {
     pub post: String,
     /// 户籍地
     pub household_address: String,
+    /// 工资发放方式, printed in the 工资发放明细表 column 发放方式/银行卡号 (第八条第（一）项
+    /// "工资发放明细"). Not a criterion: the regulation does not prescribe how wages are paid.
+    pub pay_method: PayMethod,
+    /// 工资卡号 / 银行账号 as typed (people group the digits with spaces or hyphens).
+    pub bank_account: String,
     pub stints: Vec<Stint>,
     pub insurance: Vec<InsurancePeriod>,
     pub wages: Vec<WageMonth>,
@@ -302,6 +307,17 @@ choice! {
 }
 
 choice! {
+    /// 工资发放方式. An account number typed without a method is printed as a bank transfer.
+    PayMethod {
+        /// 银行代发 (the bank pays into the employee's card)
+        BankTransfer = ("bank", "银行代发"),
+        Cash = ("cash", "现金"),
+        /// 微信、支付宝 and other transfers
+        Other = ("other", "其他（微信、支付宝等）"),
+    }
+}
+
+choice! {
     /// 场所权属.
     SiteTenure {
         Owned = ("owned", "自有"),
@@ -381,6 +397,7 @@ mod tests {
         check::<EmploymentForm>();
         check::<AgreementType>();
         check::<InsuranceKind>();
+        check::<PayMethod>();
         check::<SiteTenure>();
         check::<WorkshopForm>();
         check::<SeasonalPeriod>();

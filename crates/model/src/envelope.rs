@@ -142,7 +142,7 @@ pub fn read(text: &str) -> Result<Envelope, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Employee, PovertyStatus};
+    use crate::draft::{Employee, PayMethod, PovertyStatus};
 
     fn sample() -> Draft {
         let mut d = Draft::default();
@@ -163,6 +163,48 @@ mod tests {
         let env = Envelope::new(sample(), "2026-11-25T08:00:00Z");
         let back = read(&env.to_json()).unwrap();
         assert_eq!(back, env);
+    }
+
+    /// A draft saved before 工资发放方式 and 银行卡号 existed (same schema version 2): the fields
+    /// are `#[serde(default)]`, so it loads with them empty and everything else as saved.
+    #[test]
+    fn v2_draft_without_pay_method_and_bank_account_still_loads() {
+        let text = r#"{
+            "format": "bangfu-draft", "schema_version": 2, "saved_at": "2026-06-01T00:00:00Z",
+            "draft": {"employees": [
+                {"key": 1, "name": "王五", "id_number": "11010519491231002X",
+                 "poverty_status": "alleviated", "phone": "13800000000", "post": "缝纫工",
+                 "household_address": "土默特左旗", "stints": [{"start": "2026-03-01"}],
+                 "insurance": [], "wages": [{"month": "2026-03", "gross": "2300"}]}
+            ]}
+        }"#;
+        let env = read(text).unwrap();
+        assert_eq!(env.schema_version, SCHEMA_VERSION);
+        let e = &env.draft.employees[0];
+        assert_eq!(e.name, "王五");
+        assert_eq!(e.wages[0].gross, "2300");
+        assert_eq!(e.pay_method, PayMethod::Unspecified);
+        assert_eq!(e.bank_account, "");
+    }
+
+    #[test]
+    fn round_trip_keeps_pay_method_and_bank_account() {
+        let mut d = sample();
+        d.employees[0].pay_method = PayMethod::BankTransfer;
+        // Kept exactly as typed, grouping spaces and all.
+        d.employees[0].bank_account = "6222 0212 3456 7890 123".into();
+        d.employees.push(Employee {
+            key: 2,
+            name: "李四".into(),
+            pay_method: PayMethod::Cash,
+            ..Employee::default()
+        });
+        let text = Envelope::new(d.clone(), "").to_json();
+        assert!(text.contains("\"pay_method\": \"bank\""), "{text}");
+        let back = read(&text).unwrap().draft;
+        assert_eq!(back, d);
+        assert_eq!(back.employees[0].bank_account, "6222 0212 3456 7890 123");
+        assert_eq!(back.employees[1].pay_method, PayMethod::Cash);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! valid USCC, a leased site, rules and declarations in place, and `employees` people with valid
 //! ID numbers (checksums computed), about 30 % poverty-alleviated (some 监测对象), full-time and
 //! part-time agreements, work-injury or accident insurance over their whole employment, and wages
-//! at or above the minimum wage of the county's tier, paid before the agreed pay day.
+//! at or above the minimum wage of the county's tier, paid before the agreed pay day by the bank
+//! (银行代发) into a 19-digit card.
 //!
 //! Everything is derived from the index of each person: the same arguments give the same draft.
 //! The draft meets every criterion when `employees >= 5` and `months >= 3` and the assessment date
@@ -17,8 +18,8 @@ use bangfu_model::region::Regions;
 use bangfu_model::text::format_month;
 use bangfu_model::{
     AgreementType, Applicant, Declarations, Draft, Employee, EmploymentForm, EntityType,
-    InsuranceKind, InsurancePeriod, PovertyStatus, RulesInPlace, Settings, Site, SiteTenure, Stint,
-    WageMonth, WorkshopForm,
+    InsuranceKind, InsurancePeriod, PayMethod, PovertyStatus, RulesInPlace, Settings, Site,
+    SiteTenure, Stint, WageMonth, WorkshopForm,
 };
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -69,6 +70,30 @@ pub fn credit_code(body: &str) -> String {
         Some(c) => format!("{body}{c}"),
         None => "91350100M000100Y43".to_owned(),
     }
+}
+
+/// A 19-digit debit card number for sample person `i`: the 622848 prefix of a common debit card,
+/// digits from `i` (distinct for every `i` below 10^11) and a Luhn check digit, so it looks like a
+/// real card to anyone checking by eye or by tool.
+pub fn bank_card(i: usize) -> String {
+    let serial = (i as u64).wrapping_mul(7_919).wrapping_add(3_571_113) % 100_000_000_000;
+    let body = format!("6228480{serial:011}");
+    // Luhn: from the right of the body, every other digit (starting with the last) is doubled.
+    let sum: u32 = body
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(j, b)| {
+            let d = u32::from(b - b'0');
+            if j % 2 == 0 {
+                let x = d * 2;
+                x / 10 + x % 10
+            } else {
+                d
+            }
+        })
+        .sum();
+    format!("{body}{}", (10 - sum % 10) % 10)
 }
 
 /// The name of sample person `i`.
@@ -281,6 +306,8 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
             "150221" => "内蒙古自治区包头市土默特右旗".into(),
             _ => "内蒙古自治区呼和浩特市土默特左旗".into(),
         },
+        pay_method: PayMethod::BankTransfer,
+        bank_account: bank_card(i),
         stints: vec![stint],
         insurance,
         wages,
@@ -319,7 +346,36 @@ mod tests {
             );
         }
         assert_eq!(draft.employees.len(), 2_000);
+        let cards: HashSet<&str> = draft
+            .employees
+            .iter()
+            .map(|e| e.bank_account.as_str())
+            .collect();
+        assert_eq!(cards.len(), 2_000, "card numbers are distinct");
         assert!(draft.employees.iter().all(|e| e.wages.len() == 12));
+    }
+
+    #[test]
+    fn sample_cards_are_19_digits_with_a_luhn_check_digit() {
+        for i in [0, 1, 7, 999, 123_456] {
+            let card = bank_card(i);
+            assert_eq!(card.len(), 19, "{card}");
+            assert_eq!(crate::validate::check_account(&card), Ok(19));
+            let sum: u32 = card
+                .bytes()
+                .rev()
+                .enumerate()
+                .map(|(j, b)| {
+                    let d = u32::from(b - b'0');
+                    if j % 2 == 1 {
+                        (d * 2) / 10 + (d * 2) % 10
+                    } else {
+                        d
+                    }
+                })
+                .sum();
+            assert_eq!(sum % 10, 0, "{card}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::testkit::*;
 use crate::{assess, sample, CriterionId, Status};
-use bangfu_model::{Draft, Employee, PovertyStatus, Stint, WageMonth};
+use bangfu_model::{Draft, Employee, PayMethod, PovertyStatus, Stint, WageMonth};
 
 #[test]
 fn sample_workshops_meet_every_criterion() {
@@ -146,6 +146,7 @@ fn garbage_everywhere_never_panics_and_is_reported() {
             name: s.clone(),
             id_number: s.clone(),
             poverty_status: PovertyStatus::Monitored,
+            bank_account: s.clone(),
             stints: vec![Stint {
                 start: s.clone(),
                 end: s.clone(),
@@ -167,6 +168,34 @@ fn garbage_everywhere_never_panics_and_is_reported() {
         assert_eq!(a.findings.len(), 6);
         assert_ne!(a.overall, Status::Met, "{s:?}");
         assert!(serde_json::to_string(&a).is_ok());
+    }
+}
+
+/// The regulation does not prescribe how wages are paid: a missing or bad 银行卡号 is shown at its
+/// field and changes no finding of 第六条 or 第七条.
+#[test]
+fn pay_method_and_bank_account_never_change_the_findings() {
+    let draft = workshop(12, 6);
+    let before = run(&draft);
+    let variants: [(PayMethod, &str); 5] = [
+        (PayMethod::BankTransfer, ""),
+        (PayMethod::BankTransfer, "12345"),
+        (PayMethod::Cash, "卡号未知"),
+        (PayMethod::Other, ""),
+        (PayMethod::Unspecified, ""),
+    ];
+    for (method, account) in variants {
+        let mut d = draft.clone();
+        for e in &mut d.employees {
+            e.pay_method = method;
+            e.bank_account = account.into();
+        }
+        let after = run(&d);
+        assert_eq!(after.findings, before.findings, "{method:?} {account:?}");
+        assert_eq!(after.overall, Status::Met);
+        let at_field = after.errors_at("employee.1.bank_account").count();
+        let want = usize::from(!(account.is_empty() && method != PayMethod::BankTransfer));
+        assert_eq!(at_field, want, "{method:?} {account:?}");
     }
 }
 

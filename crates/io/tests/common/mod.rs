@@ -3,8 +3,8 @@
 
 use bangfu_io::{preview, ImportOptions, ImportPlan, InputFile};
 use bangfu_model::{
-    AgreementType, Draft, Employee, EmploymentForm, InsuranceKind, InsurancePeriod, PovertyStatus,
-    Stint, WageMonth,
+    AgreementType, Draft, Employee, EmploymentForm, InsuranceKind, InsurancePeriod, PayMethod,
+    PovertyStatus, Stint, WageMonth,
 };
 use std::path::PathBuf;
 
@@ -62,7 +62,8 @@ pub fn wage(month: &str, gross: &str) -> WageMonth {
 }
 
 /// A draft with the variety a round trip must keep: several stints, several insurance periods,
-/// a part-time worker with hours, an address, blank optional fields.
+/// a part-time worker with hours, an address, a card number grouped by spaces, each way of pay,
+/// blank optional fields.
 pub fn sample_draft() -> Draft {
     let mut d = Draft::default();
     d.applicant.name = "乌兰察布市某农民专业合作社".into();
@@ -74,6 +75,8 @@ pub fn sample_draft() -> Draft {
         phone: "13800000001".into(),
         post: "缝纫工".into(),
         household_address: "察哈尔右翼前旗某村".into(),
+        pay_method: PayMethod::BankTransfer,
+        bank_account: "6222 0212 3456 7890 123".into(),
         stints: vec![Stint {
             employment_form: EmploymentForm::FullTime,
             agreement_type: AgreementType::EmploymentContract,
@@ -96,6 +99,8 @@ pub fn sample_draft() -> Draft {
         phone: "04712345678".into(),
         post: "分拣员".into(),
         household_address: String::new(),
+        pay_method: PayMethod::Cash,
+        bank_account: String::new(),
         stints: vec![
             stint(EmploymentForm::Seasonal, "2025-04-01", "2025-06-30"),
             stint(EmploymentForm::Seasonal, "2025-09-01", "2025-11-15"),
@@ -135,6 +140,8 @@ pub fn sample_draft() -> Draft {
         phone: String::new(),
         post: String::new(),
         household_address: String::new(),
+        pay_method: PayMethod::Other,
+        bank_account: String::new(),
         stints: vec![Stint {
             employment_form: EmploymentForm::PartTime,
             agreement_type: AgreementType::NoAgreement,

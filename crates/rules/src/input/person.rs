@@ -8,15 +8,19 @@
 //!   the employment (第七条第（二）项), and a renewal should be entered as a new stint.
 //! - A date that cannot be read is reported at its field and makes the stint, cover or month
 //!   undecidable (never silently dropped).
+//! - 工资发放方式 and 银行卡号 are only checked at their fields ([`pay_fields`]): the regulation
+//!   does not prescribe how wages are paid, so they never change a finding.
 
 use super::fast;
 use super::wages::{self, MonthRec};
 use super::Typed;
 use crate::finding::FieldError;
 use crate::path;
-use crate::validate::{parse_id_number, IdError, IdNumber};
+use crate::validate::{check_account, parse_id_number, IdError, IdNumber};
 use bangfu_model::text::ParseError;
-use bangfu_model::{AgreementType, Employee, EmploymentForm, InsuranceKind, PovertyStatus};
+use bangfu_model::{
+    AgreementType, Employee, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
+};
 use chrono::NaiveDate;
 
 /// One period of employment under one agreement, with readable dates.
@@ -90,6 +94,8 @@ fn is_blank(e: &Employee) -> bool {
         && e.phone.trim().is_empty()
         && e.post.trim().is_empty()
         && e.household_address.trim().is_empty()
+        && e.pay_method == PayMethod::Unspecified
+        && e.bank_account.trim().is_empty()
         && e.stints.iter().all(|s| {
             s.start.trim().is_empty()
                 && s.end.trim().is_empty()
@@ -99,6 +105,27 @@ fn is_blank(e: &Employee) -> bool {
         })
         && e.insurance.is_empty()
         && e.wages.is_empty()
+}
+
+/// Checks 工资发放方式 and 银行卡号 of one person, at their fields only (the 工资发放明细表 prints
+/// them; no criterion reads them):
+/// - a typed account must be 10-25 digits once spaces and hyphens are removed (an error);
+/// - 银行代发 without an account is a warning: the table would print the method alone;
+/// - an account without a method is fine: the packet prints it as 银行代发.
+pub(crate) fn pay_fields(e: &Employee, errors: &mut Vec<FieldError>) {
+    match check_account(&e.bank_account) {
+        Err(err) => errors.push(FieldError {
+            path: path::employee(e.key, "bank_account"),
+            message: err.to_string(),
+            warning: false,
+        }),
+        Ok(0) if e.pay_method == PayMethod::BankTransfer => errors.push(FieldError {
+            path: path::employee(e.key, "bank_account"),
+            message: "选择银行代发时请填写银行卡号，工资发放明细表中将显示为空".into(),
+            warning: true,
+        }),
+        Ok(_) => {}
+    }
 }
 
 /// Reads an optional date field: empty → `Empty`; unreadable → `Bad` with a message at `path`.
@@ -156,6 +183,8 @@ pub(crate) fn read<'a>(
             });
         }
     }
+
+    pay_fields(e, errors);
 
     let mut stints = Vec::with_capacity(e.stints.len());
     let mut stint_gaps = Vec::new();
@@ -315,4 +344,100 @@ pub(crate) fn read<'a>(
         wages,
         wage_gaps,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pay_method_and_bank_account_messages_at_the_field() {
+        use PayMethod::*;
+        let nine = "1".repeat(9);
+        let twenty_six = "1".repeat(26);
+        // Method, account, and the message expected at employee.7.bank_account with whether it
+        // is a warning.
+        type Case<'a> = (PayMethod, &'a str, Option<(&'a str, bool)>);
+        let cases: [Case; 12] = [
+            (Unspecified, "", None),
+            (BankTransfer, "6222 0212 3456 7890 123", None),
+            (BankTransfer, "6222-0212-3456-7890-123", None),
+            (BankTransfer, "1234567890", None),
+            (BankTransfer, &"1".repeat(25), None),
+            // The packet prints an account without a method as 银行代发: nothing to say.
+            (Unspecified, "6222021234567890123", None),
+            (Cash, "", None),
+            (Other, "", None),
+            (
+                BankTransfer,
+                "  ",
+                Some((
+                    "选择银行代发时请填写银行卡号，工资发放明细表中将显示为空",
+                    true,
+                )),
+            ),
+            (
+                Cash,
+                &nine,
+                Some(("银行卡号应为 10–25 位数字，当前 9 位", false)),
+            ),
+            (
+                BankTransfer,
+                &twenty_six,
+                Some(("银行卡号应为 10–25 位数字，当前 26 位", false)),
+            ),
+            (
+                BankTransfer,
+                "6222 O212 3456",
+                Some(("银行卡号只能包含数字，当前含有“O”", false)),
+            ),
+        ];
+        for (method, account, want) in cases {
+            let e = Employee {
+                key: 7,
+                pay_method: method,
+                bank_account: account.into(),
+                ..Employee::default()
+            };
+            let mut errors = Vec::new();
+            pay_fields(&e, &mut errors);
+            let got: Vec<(&str, bool)> = errors
+                .iter()
+                .map(|f| {
+                    assert_eq!(f.path, "employee.7.bank_account");
+                    (f.message.as_str(), f.warning)
+                })
+                .collect();
+            assert_eq!(
+                got,
+                want.into_iter().collect::<Vec<_>>(),
+                "{method:?} {account:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_with_only_pay_method_or_bank_account_is_not_blank() {
+        let date = NaiveDate::from_ymd_opt(2026, 6, 20).unwrap_or_default();
+        let blank = Employee {
+            key: 3,
+            stints: vec![bangfu_model::Stint::default()],
+            ..Employee::default()
+        };
+        let mut errors = Vec::new();
+        assert!(read(&blank, 3, date, date, &mut errors).is_none());
+        let method = Employee {
+            pay_method: PayMethod::Cash,
+            ..blank.clone()
+        };
+        let account = Employee {
+            bank_account: "6222021234567890123".into(),
+            ..blank.clone()
+        };
+        for e in [method, account] {
+            let p = read(&e, 3, date, date, &mut errors);
+            assert_eq!(p.map(|p| p.label), Some("第3行（未填姓名）".to_owned()));
+        }
+        assert!(errors.is_empty(), "{errors:?}");
+    }
 }
