@@ -25,6 +25,9 @@ pub enum Kind {
     Month,
     Money,
     Number,
+    /// Digits people group with spaces (a 银行卡号): the numeric keypad, but a text input, so the
+    /// grouping spaces and leading zeros are kept as typed.
+    Digits,
     Tel,
 }
 
@@ -103,6 +106,7 @@ pub fn TextField(
     };
     let inputmode = match kind {
         Kind::Money | Kind::Number => Some("decimal"),
+        Kind::Digits => Some("numeric"),
         Kind::Tel => Some("tel"),
         _ => None,
     };

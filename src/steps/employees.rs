@@ -1,6 +1,6 @@
 //! 员工: the roster. A searchable, paged list with each person's standing from the rules, and an
-//! editor for one person at a time (personal data, poverty status, one or more stints of
-//! employment with their agreements), 第七条第（一）（二）项.
+//! editor for one person at a time (personal data, poverty status, how wages are paid, one or more
+//! stints of employment with their agreements), 第七条第（一）（二）项.
 
 use crate::bind_emp;
 use crate::components::bind_item;
@@ -214,6 +214,8 @@ fn EmployeeEditor(key: u32) -> impl IntoView {
     let (phone, set_phone) = bind_emp!(state, key, |e| e.phone);
     let (post, set_post) = bind_emp!(state, key, |e| e.post);
     let (home, set_home) = bind_emp!(state, key, |e| e.household_address);
+    let (pay_method, set_pay_method) = bind_emp!(state, key, |e| e.pay_method);
+    let (account, set_account) = bind_emp!(state, key, |e| e.bank_account);
     let stint_count = Memo::new(move |_| {
         state
             .draft
@@ -247,6 +249,9 @@ fn EmployeeEditor(key: u32) -> impl IntoView {
                 <TextField label="联系电话" path=path::employee(key, "phone") value=phone on_input=set_phone kind=Kind::Tel />
                 <TextField label="岗位" path=path::employee(key, "post") value=post on_input=set_post />
                 <TextField label="户籍地" path=path::employee(key, "household_address") value=home on_input=set_home />
+                <ChoiceField label="工资发放方式" path=path::employee(key, "pay_method") value=pay_method on_change=set_pay_method />
+                <TextField label="银行卡号" path=path::employee(key, "bank_account") value=account on_input=set_account
+                    kind=Kind::Digits hint="银行代发时填写，用于工资发放明细表" />
             </div>
             <For each=move || 0..stint_count.get() key=|i| *i children=move |i| view! { <StintEditor key=key index=i /> } />
             <button type="button" class="secondary" on:click=add_stint>"添加一段用工（如季节性返岗）"</button>

@@ -1,5 +1,6 @@
-// A person enters a qualifying workshop by hand, step by step, and sees every criterion met;
-// then removes one poverty-alleviated employee and sees 第七条第（一）项 fail with "还需 1 名".
+// A person enters a qualifying workshop by hand, step by step, and sees every criterion met
+// (on the way, a mistyped 银行卡号 is flagged at its field and changes no verdict); then removes
+// one poverty-alleviated employee and sees 第七条第（一）项 fail with "还需 1 名".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startApp } from './harness.mjs';
@@ -13,7 +14,12 @@ const PEOPLE = [
   ['李建军', '19920918'],
   ['王桂英', '19831127'],
   ['巴特尔', '19950630'],
-].map(([name, birth], i) => ({ name, id: idNumber('150902', birth, 101 + i * 2) }));
+].map(([name, birth], i) => ({
+  name,
+  id: idNumber('150902', birth, 101 + i * 2),
+  // 19 digits, typed in groups of four as printed on the card.
+  card: `6228 4800 0000 0${i}12 345`,
+}));
 
 let app;
 before(async () => {
@@ -29,6 +35,36 @@ async function pick(page, name) {
   await page.getByLabel('选择员工').selectOption(value);
 }
 const panel = (page) => page.locator('#verdict-panel');
+
+/** The messages shown under a field: the element its input names in aria-describedby. */
+async function messagesOf(page, input) {
+  const id = await input.getAttribute('aria-describedby');
+  return page.locator(`[id="${id}"] .msg`);
+}
+
+/** Typing a bad 银行卡号 shows the message at the field once the field is left; a good one clears it. */
+async function cardIsCheckedAtTheField(page, editor, good) {
+  await editor.getByLabel('工资发放方式').selectOption({ label: '银行代发' });
+  const card = editor.getByLabel('银行卡号');
+  assert.equal(await card.getAttribute('inputmode'), 'numeric');
+  const msgs = await messagesOf(page, card);
+  // 银行代发 without a card number: a warning, not an error.
+  await msgs.filter({ hasText: '选择银行代发时请填写银行卡号' }).waitFor();
+  assert.match(await msgs.first().getAttribute('class'), /\bwarn\b/);
+  await card.fill('6222 0212');
+  await card.blur();
+  const error = msgs.filter({ hasText: '银行卡号应为 10–25 位数字，当前 8 位' });
+  await error.waitFor();
+  assert.match(await error.getAttribute('class'), /\berror\b/);
+  assert.equal(await card.getAttribute('aria-invalid'), 'true');
+  await card.fill('6222 0212 3456 789O');
+  await card.blur();
+  await msgs.filter({ hasText: '银行卡号只能包含数字，当前含有“O”' }).waitFor();
+  await card.fill(good);
+  await card.blur();
+  await msgs.first().waitFor({ state: 'detached' });
+  assert.equal(await card.getAttribute('aria-invalid'), 'false');
+}
 
 async function enterWorkshop(page) {
   await step(page, '申请主体');
@@ -60,6 +96,13 @@ async function enterWorkshop(page) {
     await e.getByLabel('用工形式').selectOption({ label: '全日制' });
     await e.getByLabel('协议类型').selectOption({ label: '劳动合同' });
     await e.getByLabel('协议起始日期（入职日期）').fill('2026-06-01');
+    if (p === PEOPLE[0]) {
+      await cardIsCheckedAtTheField(page, e, p.card);
+    } else {
+      await e.getByLabel('工资发放方式').selectOption({ label: '银行代发' });
+      await e.getByLabel('银行卡号').fill(p.card);
+    }
+    assert.equal(await e.getByLabel('银行卡号').inputValue(), p.card, 'kept as typed, spaces and all');
   }
 
   await step(page, '工资');

@@ -45,9 +45,12 @@ test('生成申请材料 downloads a PDF with the applicant and every employee i
   assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   assert.ok(text.includes(APPLICANT), 'the applicant is named in the PDF');
+  // The card is printed in groups of four on its own line of the 发放方式/银行卡号 cell.
+  const squashed = text.replace(/\s+/g, '');
   for (const e of env.draft.employees) {
     assert.ok(text.includes(e.name), `${e.name} is in the PDF`);
     assert.ok(text.includes(e.id_number), `${e.id_number} is in the PDF`);
+    assert.ok(squashed.includes(e.bank_account), `card ${e.bank_account} is in the PDF`);
   }
   assert.ok(!text.includes('自评未通过'), 'no failure banner on a qualifying workshop');
   app.assertNoExternalRequests();

@@ -20,6 +20,9 @@ export function workshopEnvelope({ people = 5, assessed = '2026-11-25' } = {}) {
     phone: '1390474' + String(1000 + i),
     post: '编织工',
     household_address: '乌兰察布市集宁区',
+    // 银行代发 into a 19-digit card, unique for each person (printed in the 工资发放明细表).
+    pay_method: 'bank',
+    bank_account: '6228480' + String(1_000_000_000_000 + i).slice(1),
     stints: [{ employment_form: 'full_time', agreement_type: 'employment_contract', start: '2026-06-01', end: '', leave_date: '' }],
     insurance: [{ kind: 'work_injury', start: '2026-06-01', end: '' }],
     wages: months.map((m) => {

@@ -1,9 +1,9 @@
 //! Plain facts about the draft as the packet prints them: dates and money in one spelling, the
-//! site's region, sex from the ID number, counts by employment form. Nothing here decides
-//! eligibility; verdicts come only from the rules' [`bangfu_rules::Assessment`].
+//! site's region, sex from the ID number, how a person is paid, counts by employment form.
+//! Nothing here decides eligibility; verdicts come only from the rules' [`bangfu_rules::Assessment`].
 
 use bangfu_model::text::{format_fen, parse_date, parse_hundredths, parse_money_fen, parse_month};
-use bangfu_model::{region::Regions, Choice, Employee, Site, Stint};
+use bangfu_model::{region::Regions, Choice, Employee, PayMethod, Site, Stint};
 use bangfu_rules::calendar::add_calendar_months;
 use chrono::{Datelike, NaiveDate};
 
@@ -94,6 +94,45 @@ pub fn sex(id: &str, today: NaiveDate) -> &'static str {
 /// The ID number as typed, normalised (upper-case X, no spaces).
 pub fn id_number(id: &str) -> String {
     bangfu_rules::validate::id_card::normalize_id(id)
+}
+
+/// Digits in groups of four, as printed on a bank card: `6222 0212 3456 7890 123`.
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The 工资发放明细表 cell 发放方式/银行卡号: 「银行代发」 and on a second line 「6222 0212 3456 7890
+/// 123」 (the number kept whole on its line where the column allows), 「现金」, 「其他」; empty when
+/// nothing was entered.
+///
+/// A card number without a method is a bank transfer (what else would it be for); cash has no
+/// account, so one typed anyway is not printed beside 现金. A number the rules refuse is printed
+/// as typed: the UI has already flagged it, and the reviewer should see what was entered.
+pub fn pay(e: &Employee) -> String {
+    let account = match bangfu_rules::validate::check_account(&e.bank_account) {
+        Ok(0) => String::new(),
+        Ok(_) => group_digits(&bangfu_rules::validate::account_digits(&e.bank_account)),
+        Err(_) => clean(&e.bank_account),
+    };
+    let method = match (e.pay_method, account.is_empty()) {
+        (PayMethod::Unspecified, true) => return String::new(),
+        (PayMethod::Cash, _) => return "现金".into(),
+        (PayMethod::BankTransfer | PayMethod::Unspecified, _) => "银行代发",
+        // The short word: the column is narrow and 微信、支付宝 are only examples.
+        (PayMethod::Other, _) => "其他",
+    };
+    if account.is_empty() {
+        method.to_owned()
+    } else {
+        format!("{method}\n{account}")
+    }
 }
 
 /// The person's latest stint (the one shown in rosters).
@@ -226,6 +265,46 @@ mod tests {
         assert_eq!(percent(1, 8), "12.5%");
         assert_eq!(percent(0, 0), "—");
         assert_eq!(clean(" 甲\n乙\t丙 "), "甲 乙 丙");
+    }
+
+    #[test]
+    fn pay_cell_shows_the_method_and_the_card_in_groups_of_four() {
+        let cases = [
+            (PayMethod::Unspecified, "", ""),
+            (
+                PayMethod::BankTransfer,
+                "6222021234567890123",
+                "银行代发\n6222 0212 3456 7890 123",
+            ),
+            (
+                PayMethod::BankTransfer,
+                "6222-0212-3456-7890-123",
+                "银行代发\n6222 0212 3456 7890 123",
+            ),
+            (PayMethod::BankTransfer, "", "银行代发"),
+            (
+                PayMethod::Unspecified,
+                "6222 0212 3456 7890",
+                "银行代发\n6222 0212 3456 7890",
+            ),
+            (PayMethod::Cash, "", "现金"),
+            (PayMethod::Cash, "6222021234567890123", "现金"),
+            (PayMethod::Other, "", "其他"),
+            (PayMethod::Other, "1234567890", "其他\n1234 5678 90"),
+            (
+                PayMethod::BankTransfer,
+                "6222 O212\n3456",
+                "银行代发\n6222 O212 3456",
+            ),
+        ];
+        for (method, account, want) in cases {
+            let e = Employee {
+                pay_method: method,
+                bank_account: account.into(),
+                ..Default::default()
+            };
+            assert_eq!(pay(&e), want, "{method:?} {account:?}");
+        }
     }
 
     #[test]

@@ -17,7 +17,16 @@ fn small_packet_lists_every_employee_name_and_id() {
     for e in &b.draft.employees {
         assert!(text.contains(&squash(&e.name)), "name {} missing", e.name);
         assert!(text.contains(&e.id_number), "ID {} missing", e.id_number);
+        // 工资发放明细表, 发放方式/银行卡号: printed in groups of four (6228 4800 …), which the
+        // whitespace-free text joins back into the card number.
+        assert_eq!(e.bank_account.len(), 19);
+        assert!(
+            text.contains(&format!("银行代发{}", e.bank_account)),
+            "card {} missing",
+            e.bank_account
+        );
     }
+    assert!(text.contains("发放方式/银行卡号"));
     assert!(text.contains(&squash(&b.draft.applicant.name)));
     assert!(text.contains(&b.draft.applicant.credit_code));
 }

@@ -2,7 +2,8 @@
 //! minimum wage that applies to each row (第七条第（三）项; the rules' wage table: the standard in
 //! force on the month's first day for the county's tier), a column for each person's signature
 //! and the month's totals. People employed in a month without a pay record are listed too, so
-//! that a gap is visible rather than hidden.
+//! that a gap is visible rather than hidden. The column 发放方式/银行卡号 (domain guide) shows how
+//! each person is paid, the card number in groups of four on its own line ([`facts::pay`]).
 
 use bangfu_model::text::{format_fen, parse_money_fen, parse_month};
 use bangfu_model::{Choice, EmploymentForm, WageMonth};
@@ -23,7 +24,7 @@ const COLS: [Col; 12] = [
     col("代扣个人社保", 1.4, Align::Right),
     col("实发工资", 1.5, Align::Right),
     col("发放日期", 1.5, Align::Center),
-    col("发放方式", 1.1, Align::Center),
+    col("发放方式/银行卡号", 2.4, Align::Center),
     col("对应最低工资标准", 1.9, Align::Right),
     col("本人签字", 1.5, Align::Center),
 ];
@@ -122,7 +123,7 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                         } else {
                             paid_date
                         },
-                        String::new(),
+                        facts::pay(e),
                         min,
                         String::new(),
                     ]
