@@ -6,8 +6,8 @@
 
 use bangfu_io::{apply, export, preview, ImportOptions, InputFile};
 use bangfu_model::{
-    AgreementType, Draft, Employee, EmploymentForm, InsuranceKind, InsurancePeriod, PovertyStatus,
-    Stint, WageMonth,
+    AgreementType, Draft, Employee, EmploymentForm, InsuranceKind, InsurancePeriod, PayMethod,
+    PovertyStatus, Stint, WageMonth,
 };
 use std::time::{Duration, Instant};
 
@@ -43,6 +43,8 @@ fn draft(people: u32, months: u32) -> Draft {
             phone: format!("138{:08}", n),
             post: "缝纫工".into(),
             household_address: String::new(),
+            pay_method: PayMethod::BankTransfer,
+            bank_account: format!("6228480000{n:09}"),
             stints: vec![Stint {
                 employment_form: EmploymentForm::FullTime,
                 agreement_type: AgreementType::EmploymentContract,

@@ -221,6 +221,7 @@ pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
             &e.phone,
             &e.post,
             &e.household_address,
+            &e.bank_account,
         ] {
             add(t);
         }
