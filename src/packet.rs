@@ -37,6 +37,10 @@ pub enum Progress {
         pages: u32,
         bytes: u32,
         file_name: String,
+        /// From the click to the finished file.
+        seconds: f64,
+        /// The worker's own split, for the benchmark: `fonts_ms assess_ms packet_ms`.
+        timings: String,
     },
     Failed {
         message: String,
@@ -66,6 +70,8 @@ pub fn PacketPanel() -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let worker = StoredValue::new_local(None::<Worker>);
     let file_name = StoredValue::new(String::new());
+    // When the current job was started (ms since the epoch).
+    let started_at = StoredValue::new(0.0f64);
 
     let on_message = move |ev: web_sys::MessageEvent| {
         let data = ev.data();
@@ -94,6 +100,8 @@ pub fn PacketPanel() -> impl IntoView {
                 options.set_type("application/pdf");
                 let url = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
                     .and_then(|b| web_sys::Url::create_object_url_with_blob(&b));
+                let timings = field(&data, "timings");
+                let ms = |name: &str| field(&timings, name).as_f64().unwrap_or(f64::NAN);
                 progress.set(match url {
                     Ok(url) => Progress::Done {
                         url,
@@ -102,6 +110,13 @@ pub fn PacketPanel() -> impl IntoView {
                             .dyn_ref::<js_sys::Uint8Array>()
                             .map_or(0, js_sys::Uint8Array::length),
                         file_name: file_name.get_value(),
+                        seconds: (js_sys::Date::now() - started_at.get_value()) / 1000.0,
+                        timings: format!(
+                            "{:.0} {:.0} {:.0}",
+                            ms("fonts_ms"),
+                            ms("assess_ms"),
+                            ms("packet_ms")
+                        ),
                     },
                     Err(_) => Progress::Failed {
                         message: "无法保存生成的文件，请换用其他浏览器重试。".into(),
@@ -129,6 +144,7 @@ pub fn PacketPanel() -> impl IntoView {
         if let Progress::Done { url, .. } = progress.get_untracked() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
+        started_at.set_value(js_sys::Date::now());
         let now = clock::now_local();
         let date = now.split('T').next().unwrap_or("").to_owned();
         file_name.set_value(state.draft.with_untracked(|d| {
@@ -216,8 +232,10 @@ pub fn PacketPanel() -> impl IntoView {
                         <p>{if total == 0 { "正在排版…".to_owned() } else { format!("正在排版：已完成 {done}/{total} 页") }}</p>
                         <progress max=total.max(1) value=done></progress>
                     }.into_any(),
-                    Progress::Done { url, pages, bytes, file_name } => view! {
-                        <p class="ok">{format!("已生成：共 {pages} 页，{} KB。", bytes.div_ceil(1024))}</p>
+                    Progress::Done { url, pages, bytes, file_name, seconds, timings } => view! {
+                        <p class="ok" data-timings=timings>
+                            {format!("已生成：共 {pages} 页，{} KB，用时 {seconds:.1} 秒。", bytes.div_ceil(1024))}
+                        </p>
                         <div class="actions">
                             <a class="button" href=url.clone() download=file_name>"下载"</a>
                             <a class="button secondary" href=url target="_blank" rel="noopener">"打开预览"</a>

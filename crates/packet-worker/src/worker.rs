@@ -1,6 +1,6 @@
 //! The worker's message loop (wasm only). See the crate doc for the protocol.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use bangfu_model::Draft;
 use bangfu_packet::{
@@ -15,6 +15,22 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 
 thread_local! {
     static BUSY: Cell<bool> = const { Cell::new(false) };
+    /// Fonts fetched by an earlier job, kept for the next one (the worker lives as long as the
+    /// page): a second packet then fetches nothing, or only slices it did not need before.
+    static FONTS: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+}
+
+/// The fonts in memory: where they came from and which slice files are among them.
+struct Loaded {
+    base: String,
+    manifest: FontManifest,
+    fonts: Fonts,
+    slices: Vec<String>,
+}
+
+/// Milliseconds since the epoch (for the timings reported with `done`).
+fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Installs the message handler and says `ready`.
@@ -75,6 +91,16 @@ fn post_error(message: &str, missing: &[char]) {
 }
 
 fn post_progress(stage: &str, done: usize, total: usize) {
+    // The main thread redraws on each message: a 3,000-employee packet has ~1,900 pages, so
+    // pages report only when the whole per cent changes.
+    thread_local! {
+        static LAST: Cell<(usize, usize)> = const { Cell::new((usize::MAX, 0)) };
+    }
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
+    if stage == "pages" && done != total && LAST.with(Cell::get) == (percent, total) {
+        return;
+    }
+    LAST.with(|l| l.set((percent, total)));
     post(&obj(&[
         ("type", "progress".into()),
         ("stage", stage.into()),
@@ -129,35 +155,74 @@ async fn run(data: JsValue) -> Result<(), JobError> {
     }
     let draft = read_draft(&json)?;
 
-    post_progress("fonts", 0, 0);
-    let manifest_bytes = fetch_bytes(&format!("{base}manifest.json")).await?;
-    let manifest = FontManifest::parse(&String::from_utf8_lossy(&manifest_bytes))
-        .map_err(|e| plain(e.to_string()))?;
-    let regular = fetch_bytes(&format!("{base}{}", manifest.regular.file)).await?;
-    post_progress("fonts", 1, 2);
-    let bold = fetch_bytes(&format!("{base}{}", manifest.bold.file)).await?;
-    let mut fonts = Fonts::new(regular, bold).map_err(|e| plain(e.to_string()))?;
-    // Only the slices holding characters the core lacks.
-    let lacking = fonts.missing(draft_chars(&draft));
-    let slices = manifest.slices_for(lacking);
-    let total = 2 + slices.len();
-    post_progress("fonts", 2, total);
-    for (i, s) in slices.iter().enumerate() {
-        let bytes = fetch_bytes(&format!("{base}{}", s.file)).await?;
-        fonts
-            .add_regular(&s.file, bytes)
-            .map_err(|e| plain(e.to_string()))?;
-        post_progress("fonts", 3 + i, total);
+    let t_start = now_ms();
+    let mut loaded = match FONTS.with(|f| f.borrow_mut().take()) {
+        Some(l) if l.base == base => l,
+        _ => {
+            post_progress("fonts", 0, 0);
+            let manifest = fetch_manifest(&base).await?;
+            let regular = fetch_bytes(&format!("{base}{}", manifest.regular.file)).await?;
+            post_progress("fonts", 1, 2);
+            let bold = fetch_bytes(&format!("{base}{}", manifest.bold.file)).await?;
+            Loaded {
+                base: base.clone(),
+                manifest,
+                fonts: Fonts::new(regular, bold).map_err(|e| plain(e.to_string()))?,
+                slices: Vec::new(),
+            }
+        }
+    };
+    // Only the slices holding characters the faces in memory lack.
+    let lacking = loaded.fonts.missing(draft_chars(&draft));
+    if !lacking.is_empty() {
+        let files: Vec<String> = loaded
+            .manifest
+            .slices_for(lacking)
+            .into_iter()
+            .map(|s| s.file.clone())
+            .filter(|f| !loaded.slices.contains(f))
+            .collect();
+        let total = 2 + files.len();
+        post_progress("fonts", 2, total);
+        for (i, file) in files.into_iter().enumerate() {
+            let bytes = fetch_bytes(&format!("{base}{file}")).await?;
+            loaded
+                .fonts
+                .add_regular(&file, bytes)
+                .map_err(|e| plain(e.to_string()))?;
+            loaded.slices.push(file);
+            post_progress("fonts", 3 + i, total);
+        }
     }
-    let missing = missing_chars(&draft, &fonts);
+    let result = make(&data, &draft, now, &loaded.fonts, t_start);
+    FONTS.with(|f| *f.borrow_mut() = Some(loaded));
+    result
+}
+
+async fn fetch_manifest(base: &str) -> Result<FontManifest, JobError> {
+    let bytes = fetch_bytes(&format!("{base}manifest.json")).await?;
+    FontManifest::parse(&String::from_utf8_lossy(&bytes)).map_err(|e| plain(e.to_string()))
+}
+
+/// Checks the characters, assesses the draft and builds the packet with fonts in memory.
+fn make(
+    data: &JsValue,
+    draft: &Draft,
+    now: NaiveDateTime,
+    fonts: &Fonts,
+    t_start: f64,
+) -> Result<(), JobError> {
+    let missing = missing_chars(draft, fonts);
     if !missing.is_empty() {
         let message = PacketError::MissingChars(missing.clone()).to_string();
         return Err((message, missing));
     }
 
-    let assessment = bangfu_rules::assess(&draft, now.date());
+    let t_fonts = now_ms();
+    let assessment = bangfu_rules::assess(draft, now.date());
+    let t_assessed = now_ms();
     // Minutes east of UTC; China Standard Time when the page did not say.
-    let utc_offset_minutes = Reflect::get(&data, &JsValue::from_str("utc_offset_minutes"))
+    let utc_offset_minutes = Reflect::get(data, &JsValue::from_str("utc_offset_minutes"))
         .ok()
         .and_then(|v| v.as_f64())
         .filter(|m| m.is_finite() && m.abs() <= 24.0 * 60.0)
@@ -167,7 +232,7 @@ async fn run(data: JsValue) -> Result<(), JobError> {
         utc_offset_minutes,
     };
     let pages = Cell::new(0usize);
-    let pdf = build_packet(&draft, &assessment, &fonts, &opts, &mut |done, total| {
+    let pdf = build_packet(draft, &assessment, fonts, &opts, &mut |done, total| {
         pages.set(total.saturating_sub(1));
         post_progress("pages", done, total);
     })
@@ -176,12 +241,19 @@ async fn run(data: JsValue) -> Result<(), JobError> {
         other => plain(other.to_string()),
     })?;
 
+    let t_built = now_ms();
     let array = Uint8Array::from(pdf.as_slice());
+    let timings = obj(&[
+        ("fonts_ms", JsValue::from_f64(t_fonts - t_start)),
+        ("assess_ms", JsValue::from_f64(t_assessed - t_fonts)),
+        ("packet_ms", JsValue::from_f64(t_built - t_assessed)),
+    ]);
     let msg = obj(&[
         ("type", "done".into()),
         ("pdf", array.clone().into()),
         ("pages", JsValue::from_f64(pages.get() as f64)),
         ("font_bytes", JsValue::from_f64(fonts.total_bytes() as f64)),
+        ("timings", timings.into()),
     ]);
     let transfer = Array::of1(&array.buffer());
     let _ = scope().post_message_with_transfer(&msg, &transfer);
