@@ -23,32 +23,25 @@ fn text_out(s: &str) -> Out {
     }
 }
 
+/// The value as `out` gives it when it reads, else the text as typed (nothing is lost).
+fn read_or_text<T, E>(s: &str, read: fn(&str) -> Result<T, E>, out: fn(T) -> Out) -> Out {
+    read(s).map_or_else(|_| text_out(s), out)
+}
+
 fn date_out(s: &str) -> Out {
-    match text::parse_date(s) {
-        Ok(d) => Out::Date(d),
-        Err(_) => text_out(s),
-    }
+    read_or_text(s, text::parse_date, Out::Date)
 }
 
 fn money_out(s: &str) -> Out {
-    match text::parse_money_fen(s) {
-        Ok(fen) => Out::Money(fen),
-        Err(_) => text_out(s),
-    }
+    read_or_text(s, text::parse_money_fen, Out::Money)
 }
 
 fn quantity_out(s: &str) -> Out {
-    match text::parse_hundredths(s) {
-        Ok(h) => Out::Quantity(h),
-        Err(_) => text_out(s),
-    }
+    read_or_text(s, text::parse_hundredths, Out::Quantity)
 }
 
 fn month_out(s: &str) -> Out {
-    match text::parse_month(s) {
-        Ok(m) => Out::Text(format_month(m)),
-        Err(_) => text_out(s),
-    }
+    read_or_text(s, text::parse_month, |m| Out::Text(format_month(m)))
 }
 
 /// The roster's columns for this draft: the template's, plus 户籍地 when anyone has one.

@@ -178,20 +178,34 @@ fn is_repeated_header(sheet: &Sheet, row: &Row, header: &Header) -> bool {
     })
 }
 
+/// The rows below the header that hold data: 合计 rows are skipped with a note, blank rows and
+/// repeated headers silently.
+fn data_rows<'s>(
+    sheet: &'s Sheet,
+    header: &'s Header,
+    origin: &Origin<'_>,
+    notes: &mut Vec<RowIssue>,
+) -> Vec<&'s Row> {
+    let mut rows = Vec::new();
+    for row in sheet.rows.get(header.row_index + 1..).unwrap_or_default() {
+        if is_total_row(row) {
+            notes.push(origin.issue(row.number, None, "", "合计行，已跳过"));
+            continue;
+        }
+        let mapped_blank = header.columns.iter().all(|(i, _)| row.cell(*i).is_blank());
+        if mapped_blank || is_repeated_header(sheet, row, header) {
+            continue;
+        }
+        rows.push(row);
+    }
+    rows
+}
+
 /// Reads the rows below the header as roster rows.
 pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<RosterRow> {
     let mut out = Read::default();
     let d1904 = sheet.date_1904;
-    for row in &sheet.rows[header.row_index + 1..] {
-        let mapped_blank = header.columns.iter().all(|(i, _)| row.cell(*i).is_blank());
-        if is_total_row(row) {
-            out.notes
-                .push(origin.issue(row.number, None, "", "合计行，已跳过"));
-            continue;
-        }
-        if mapped_blank || is_repeated_header(sheet, row, header) {
-            continue;
-        }
+    for row in data_rows(sheet, header, origin, &mut out.notes) {
         let mut r = RowReader {
             row,
             header,
@@ -296,16 +310,7 @@ pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRo
         Column::Net,
         Column::PaidDate,
     ];
-    for row in &sheet.rows[header.row_index + 1..] {
-        let mapped_blank = header.columns.iter().all(|(i, _)| row.cell(*i).is_blank());
-        if is_total_row(row) {
-            out.notes
-                .push(origin.issue(row.number, None, "", "合计行，已跳过"));
-            continue;
-        }
-        if mapped_blank || is_repeated_header(sheet, row, header) {
-            continue;
-        }
+    for row in data_rows(sheet, header, origin, &mut out.notes) {
         let mut r = RowReader {
             row,
             header,

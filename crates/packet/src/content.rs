@@ -191,54 +191,67 @@ impl Writer {
     }
 }
 
-/// Draws `text` from the current text position: one `Tj` per run of one face, each run placed at
-/// its own start (`x`, baseline `y` in PDF space) so that positions are exactly the layout's.
-#[allow(clippy::too_many_arguments)]
-fn show(
-    w: &mut Writer,
-    m: &Metrics,
-    codes: &Codes,
-    names: &[Option<String>],
-    font: &mut Option<(usize, f32)>,
-    text: &str,
+/// One piece of text to show: where it starts (PDF space: `x`, baseline `y`) and how.
+struct Show<'t> {
+    text: &'t str,
     bold: bool,
     size: f32,
+    /// Extra space after each character (`Tc`, already set by the caller).
     spacing: f32,
-    origin: (f32, f32),
+    x: f32,
+    y: f32,
+    /// `(cos, sin)` of the watermark's angle; `None` for upright text.
     rotation: Option<(f32, f32)>,
-) {
-    let (mut pen, y) = origin;
-    let mut open: Option<usize> = None;
-    for c in text.chars() {
-        let Some(g) = m.glyph(c, bold) else { continue };
-        if open != Some(g.face) {
-            if open.is_some() {
-                w.raw(b"> Tj\n");
-            }
-            if *font != Some((g.face, size)) {
-                w.font(g.face, size, names);
-                *font = Some((g.face, size));
-            }
-            match rotation {
-                // The watermark is one run; a face change inside it would continue from the
-                // viewer's pen, which is where the layout put it too.
-                Some((cos, sin)) if open.is_none() => {
-                    w.matrix([cos, sin, -sin, cos, pen, y]);
+}
+
+/// What text is drawn with: the faces' metrics, their subset codes and resource names, and the
+/// font last selected in this stream.
+struct Pen<'a, 'f> {
+    m: &'a Metrics<'f>,
+    codes: &'a Codes,
+    names: &'a [Option<String>],
+    font: Option<(usize, f32)>,
+}
+
+impl Pen<'_, '_> {
+    /// One `Tj` per run of one face, each run placed at its own start so that positions are
+    /// exactly the layout's.
+    fn show(&mut self, w: &mut Writer, s: &Show) {
+        let mut pen = s.x;
+        let mut open: Option<usize> = None;
+        for c in s.text.chars() {
+            let Some(g) = self.m.glyph(c, s.bold) else {
+                continue;
+            };
+            if open != Some(g.face) {
+                if open.is_some() {
+                    w.raw(b"> Tj\n");
                 }
-                Some(_) => {}
-                None => w.matrix([1.0, 0.0, 0.0, 1.0, pen, y]),
+                if self.font != Some((g.face, s.size)) {
+                    w.font(g.face, s.size, self.names);
+                    self.font = Some((g.face, s.size));
+                }
+                match s.rotation {
+                    // The watermark is one run; a face change inside it continues from the
+                    // viewer's pen, which is where the layout put it too.
+                    Some((cos, sin)) if open.is_none() => {
+                        w.matrix([cos, sin, -sin, cos, pen, s.y]);
+                    }
+                    Some(_) => {}
+                    None => w.matrix([1.0, 0.0, 0.0, 1.0, pen, s.y]),
+                }
+                w.buf.push(b'<');
+                open = Some(g.face);
             }
-            w.buf.push(b'<');
-            open = Some(g.face);
+            let code = self.codes.code(g.face, g.gid);
+            for shift in [12, 8, 4, 0] {
+                w.buf.push(HEX[usize::from((code >> shift) & 0xF)]);
+            }
+            pen += g.advance_em * s.size + s.spacing;
         }
-        let code = codes.code(g.face, g.gid);
-        for shift in [12, 8, 4, 0] {
-            w.buf.push(HEX[usize::from((code >> shift) & 0xF)]);
+        if open.is_some() {
+            w.raw(b"> Tj\n");
         }
-        pen += g.advance_em * size + spacing;
-    }
-    if open.is_some() {
-        w.raw(b"> Tj\n");
     }
 }
 
@@ -248,6 +261,12 @@ pub fn page(page: &Page, m: &Metrics, codes: &Codes, names: &[Option<String>]) -
     let (_, h) = page.orientation.size();
     let mut w = Writer {
         buf: Vec::with_capacity(page.items.len() * 40),
+    };
+    let mut pen = Pen {
+        m,
+        codes,
+        names,
+        font: None,
     };
 
     // 0. The watermark, under everything else.
@@ -264,20 +283,16 @@ pub fn page(page: &Page, m: &Metrics, codes: &Codes, names: &[Option<String>]) -
             let (sin, cos) = angle.to_radians().sin_cos();
             w.raw(b"BT\n");
             w.color(color, b"rg\n");
-            let mut font = None;
-            show(
-                &mut w,
-                m,
-                codes,
-                names,
-                &mut font,
+            let show = Show {
                 text,
-                true,
+                bold: true,
                 size,
-                0.0,
-                (x, h - y),
-                Some((cos, sin)),
-            );
+                spacing: 0.0,
+                x,
+                y: h - y,
+                rotation: Some((cos, sin)),
+            };
+            pen.show(&mut w, &show);
             w.raw(b"ET\n");
         }
     }
@@ -313,7 +328,6 @@ pub fn page(page: &Page, m: &Metrics, codes: &Codes, names: &[Option<String>]) -
 
     // 2. Text.
     let mut any_text = false;
-    let mut font: Option<(usize, f32)> = None;
     let mut spacing_now = 0.0f32;
     let mut text_fill: Option<Rgb> = None;
     for item in &page.items {
@@ -342,19 +356,16 @@ pub fn page(page: &Page, m: &Metrics, codes: &Codes, names: &[Option<String>]) -
             w.raw(b"Tc\n");
             spacing_now = spacing;
         }
-        show(
-            &mut w,
-            m,
-            codes,
-            names,
-            &mut font,
+        let show = Show {
             text,
             bold,
             size,
             spacing,
-            (x, h - y),
-            None,
-        );
+            x,
+            y: h - y,
+            rotation: None,
+        };
+        pen.show(&mut w, &show);
     }
     if any_text {
         w.raw(b"ET\n");

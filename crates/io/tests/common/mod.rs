@@ -12,14 +12,9 @@ use std::path::PathBuf;
 /// in 呼和浩特市新城区, with sequence number `seq` (0..=999).
 pub fn valid_id(birth: &str, seq: u32) -> String {
     let body = format!("150102{birth}{seq:03}");
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = body
-        .chars()
-        .zip(W)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
-    format!("{body}{}", C[(sum % 11) as usize])
+    // GB 11643's check character, computed by the rules crate (the one place it is written).
+    let check = bangfu_rules::validate::id_card::check_char(&body).unwrap_or('0');
+    format!("{body}{check}")
 }
 
 pub fn fixture(name: &str) -> PathBuf {

@@ -34,8 +34,41 @@ fn none_row(cols: usize, text: &str) -> Row {
     Row::new(cells)
 }
 
-fn unit_note(ctx: &Ctx) -> String {
-    format!("填报单位（盖章）：{}", ctx.applicant)
+/// Draws one of the landscape lists: the applicant's name and seal line on the left, `note_right`
+/// on the right, and a 「（无）」 row when there is nothing to list.
+fn draw_list(
+    doc: &mut Doc,
+    ctx: &Ctx,
+    title: &str,
+    note_right: &str,
+    cols: &[Col],
+    mut rows: Vec<Row>,
+) {
+    if rows.is_empty() {
+        rows.push(none_row(cols.len(), "（无）"));
+    }
+    draw_table(
+        doc,
+        &Table {
+            title,
+            note_left: &format!("填报单位（盖章）：{}", ctx.applicant),
+            note_right,
+            cols,
+            size: TABLE,
+            min_size: TABLE_MIN,
+        },
+        rows,
+    );
+}
+
+/// The first cells of the agreement and insurance lists: 序号, 姓名, 身份证号, 人员类别.
+fn person_cells(n: usize, e: &Employee) -> Vec<String> {
+    vec![
+        n.to_string(),
+        facts::clean(&e.name),
+        facts::id_number(&e.id_number),
+        label_or_blank(e.poverty_status),
+    ]
 }
 
 /// The insurance cover of a person in one cell: 「工伤保险 2025-03-01起」.
@@ -81,7 +114,7 @@ pub fn draw_alleviated(doc: &mut Doc, ctx: &Ctx) {
         col("本人签字", 1.6, Align::Center),
     ];
     let on = ctx.a.date;
-    let mut rows: Vec<Row> = ctx
+    let rows: Vec<Row> = ctx
         .draft
         .employees
         .iter()
@@ -107,23 +140,8 @@ pub fn draw_alleviated(doc: &mut Doc, ctx: &Ctx) {
             ])
         })
         .collect();
-    if rows.is_empty() {
-        rows.push(none_row(COLS.len(), "（无）"));
-    }
-    let note = unit_note(ctx);
     let right = format!("截至{}", facts::date_cn(on));
-    draw_table(
-        doc,
-        &Table {
-            title: "吸纳脱贫人口就业花名册",
-            note_left: &note,
-            note_right: &right,
-            cols: &COLS,
-            size: TABLE,
-            min_size: TABLE_MIN,
-        },
-        rows,
-    );
+    draw_list(doc, ctx, "吸纳脱贫人口就业花名册", &right, &COLS, rows);
 }
 
 /// 员工花名册: everyone on the roster.
@@ -143,7 +161,7 @@ pub fn draw_all(doc: &mut Doc, ctx: &Ctx) {
         col("评估日在岗", 1.1, Align::Center),
         col("户籍地", 3.0, Align::Left),
     ];
-    let mut rows: Vec<Row> = ctx
+    let rows: Vec<Row> = ctx
         .draft
         .employees
         .iter()
@@ -173,27 +191,12 @@ pub fn draw_all(doc: &mut Doc, ctx: &Ctx) {
             ])
         })
         .collect();
-    if rows.is_empty() {
-        rows.push(none_row(COLS.len(), "（无）"));
-    }
-    let note = unit_note(ctx);
     let right = format!(
         "务工总人数 {} 人（截至{}）",
         ctx.a.total_workforce,
         facts::date_cn(ctx.a.date)
     );
-    draw_table(
-        doc,
-        &Table {
-            title: "员工花名册",
-            note_left: &note,
-            note_right: &right,
-            cols: &COLS,
-            size: TABLE,
-            min_size: TABLE_MIN,
-        },
-        rows,
-    );
+    draw_list(doc, ctx, "员工花名册", &right, &COLS, rows);
 }
 
 /// 劳动合同（劳务协议）签订情况表: one row per agreement (a seasonal worker may have several).
@@ -216,11 +219,8 @@ pub fn draw_agreements(doc: &mut Doc, ctx: &Ctx) {
         for s in &e.stints {
             n += 1;
             let end = facts::date(&s.end);
-            rows.push(Row::new(vec![
-                n.to_string(),
-                facts::clean(&e.name),
-                facts::id_number(&e.id_number),
-                label_or_blank(e.poverty_status),
+            let mut cells = person_cells(n, e);
+            cells.extend([
                 label_or_blank(s.agreement_type),
                 label_or_blank(s.employment_form),
                 facts::date(&s.start),
@@ -230,23 +230,16 @@ pub fn draw_agreements(doc: &mut Doc, ctx: &Ctx) {
                     end
                 },
                 facts::date(&s.leave_date),
-            ]));
+            ]);
+            rows.push(Row::new(cells));
         }
     }
-    if rows.is_empty() {
-        rows.push(none_row(COLS.len(), "（无）"));
-    }
-    let note = unit_note(ctx);
-    draw_table(
+    draw_list(
         doc,
-        &Table {
-            title: "劳动合同（劳务协议）签订情况表",
-            note_left: &note,
-            note_right: "协议文本复印件附后",
-            cols: &COLS,
-            size: TABLE,
-            min_size: TABLE_MIN,
-        },
+        ctx,
+        "劳动合同（劳务协议）签订情况表",
+        "协议文本复印件附后",
+        &COLS,
         rows,
     );
 }
@@ -275,46 +268,30 @@ pub fn draw_insurance(doc: &mut Doc, ctx: &Ctx) {
         if periods.is_empty() {
             if is_poor(e) {
                 n += 1;
-                rows.push(Row::new(vec![
-                    n.to_string(),
-                    facts::clean(&e.name),
-                    facts::id_number(&e.id_number),
-                    label_or_blank(e.poverty_status),
-                    "未参保".into(),
-                    String::new(),
-                    String::new(),
-                ]));
+                let mut cells = person_cells(n, e);
+                cells.extend(["未参保".into(), String::new(), String::new()]);
+                rows.push(Row::new(cells));
             }
             continue;
         }
         for i in periods {
             n += 1;
             let end = facts::date(&i.end);
-            rows.push(Row::new(vec![
-                n.to_string(),
-                facts::clean(&e.name),
-                facts::id_number(&e.id_number),
-                label_or_blank(e.poverty_status),
+            let mut cells = person_cells(n, e);
+            cells.extend([
                 i.kind.label().to_owned(),
                 facts::date(&i.start),
                 if end.is_empty() { "至今".into() } else { end },
-            ]));
+            ]);
+            rows.push(Row::new(cells));
         }
     }
-    if rows.is_empty() {
-        rows.push(none_row(COLS.len(), "（无）"));
-    }
-    let note = unit_note(ctx);
-    draw_table(
+    draw_list(
         doc,
-        &Table {
-            title: "参保情况表",
-            note_left: &note,
-            note_right: "参保证明（保单）复印件附后",
-            cols: &COLS,
-            size: TABLE,
-            min_size: TABLE_MIN,
-        },
+        ctx,
+        "参保情况表",
+        "参保证明（保单）复印件附后",
+        &COLS,
         rows,
     );
 }
