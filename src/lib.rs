@@ -10,6 +10,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod draft_file;
+pub mod io_worker;
 pub mod packet;
 pub mod state;
 pub mod steps;

@@ -1,11 +1,16 @@
 //! 从表格导入: pick roster/payroll files (XLSX or CSV in UTF-8 or GBK), see exactly what would be
 //! added, updated and rejected, then confirm. The import is one undoable step; nothing changes
-//! before confirmation. The reading and matching are `bangfu_io`'s; this only shows its plan.
+//! before confirmation. The reading and matching are `bangfu_io`'s, run in the import worker
+//! ([`crate::io_worker`]) so that the page stays responsive and the spreadsheet code is fetched
+//! only when needed; this shows the plan in words ([`PlanSummary`]) and, on confirmation, takes
+//! the draft the worker returns.
 
 use crate::draft_file::{read_bytes, take_picked_files};
+use crate::io_worker::{self, job};
 use crate::state::{AppState, NoticeKind};
-use bangfu_io::{ImportOptions, ImportPlan, InputFile, PersonChange, WageChange};
+use bangfu_io::PlanSummary;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// Rows of each list shown in the preview before "… 还有 N 条".
 const PREVIEW_ROWS: usize = 30;
@@ -20,27 +25,42 @@ struct Picked {
 enum Stage {
     Idle,
     Reading,
-    Preview(Box<ImportPlan>),
+    Preview(Box<PlanSummary>),
+    Applying,
     Failed(String),
 }
 
-fn compute(state: AppState, picked: &Picked, sheet: Option<String>) -> Stage {
-    let inputs: Vec<InputFile<'_>> = picked
-        .files
-        .iter()
-        .map(|(name, bytes)| InputFile { name, bytes })
-        .collect();
-    let options = ImportOptions {
-        sheet,
-        ..ImportOptions::default()
-    };
-    let result = state
+fn draft_json(state: AppState) -> String {
+    state
         .draft
-        .with_untracked(|d| bangfu_io::preview(d, &inputs, &options));
-    match result {
-        Ok(plan) => Stage::Preview(Box::new(plan)),
-        Err(e) => Stage::Failed(e.to_string()),
+        .with_untracked(|d| serde_json::to_string(d).unwrap_or_default())
+}
+
+/// Has the worker read `picked` against the draft; the preview and the workbooks' sheet names.
+async fn compute(
+    state: AppState,
+    picked: &Picked,
+    sheet: Option<String>,
+) -> Result<(PlanSummary, Vec<String>), String> {
+    let files = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for (name, bytes) in &picked.files {
+        // A copy in a JS buffer of its own, handed over to the worker; the bytes stay here for
+        // a re-read with another sheet.
+        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        transfer.push(&array.buffer());
+        files.push(&job(&[("name", name.into()), ("bytes", array.into())]).into());
     }
+    let request = job(&[
+        ("op", "preview".into()),
+        ("draft_json", draft_json(state).into()),
+        ("files", files.into()),
+        ("sheet", sheet.map_or(JsValue::NULL, JsValue::from)),
+    ]);
+    let reply = io_worker::request(request, transfer).await?;
+    let summary: PlanSummary = serde_json::from_str(&io_worker::text(&reply, "summary"))
+        .map_err(|e| format!("预览数据无法读取：{e}"))?;
+    Ok((summary, io_worker::strings(&reply, "sheets")))
 }
 
 #[component]
@@ -75,45 +95,72 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 }
             }
-            let names: Vec<String> = got
-                .files
-                .iter()
-                .flat_map(|(name, bytes)| bangfu_io::sheet_names(name, bytes).unwrap_or_default())
-                .collect();
-            sheets.set(names);
-            // Let the "正在读取" message paint before the (synchronous) parse.
-            gloo_timers::future::TimeoutFuture::new(16).await;
-            stage.set(compute(state, &got, None));
+            let result = compute(state, &got, None).await;
             picked.set_value(got);
+            match result {
+                Ok((summary, names)) => {
+                    sheets.set(names);
+                    stage.set(Stage::Preview(Box::new(summary)));
+                }
+                Err(e) => stage.set(Stage::Failed(e)),
+            }
         });
     };
     let choose_sheet = move |ev| {
         let v = event_target_value(&ev);
         let chosen = (!v.is_empty()).then_some(v);
         sheet.set(chosen.clone());
-        stage.set(picked.with_value(|p| compute(state, p, chosen)));
+        stage.set(Stage::Reading);
+        leptos::task::spawn_local(async move {
+            let p = picked.get_value();
+            stage.set(match compute(state, &p, chosen).await {
+                Ok((summary, _)) => Stage::Preview(Box::new(summary)),
+                Err(e) => Stage::Failed(e),
+            });
+        });
     };
-    let confirm = move |_| {
-        if let Stage::Preview(plan) = stage.get_untracked() {
-            let label = format!("已导入：{}", plan.summary());
-            state.edit_undoable(label, |d| *d = bangfu_io::apply(&plan, d));
-            if state.selected.get_untracked().is_none() {
-                state.selected.set(
-                    state
-                        .draft
-                        .with_untracked(|d| d.employees.first().map(|e| e.key)),
-                );
-            }
-            stage.set(Stage::Idle);
-            picked.set_value(Picked::default());
-            sheets.set(vec![]);
-        }
-    };
-    let cancel = move |_| {
+    let reset = move || {
         stage.set(Stage::Idle);
         picked.set_value(Picked::default());
         sheets.set(vec![]);
     };
+    let confirm = move |_| {
+        if !matches!(stage.get_untracked(), Stage::Preview(_)) {
+            return;
+        }
+        stage.set(Stage::Applying);
+        leptos::task::spawn_local(async move {
+            let request = job(&[
+                ("op", "apply".into()),
+                ("draft_json", draft_json(state).into()),
+            ]);
+            let result = io_worker::request(request, js_sys::Array::new())
+                .await
+                .and_then(|reply| {
+                    let draft = serde_json::from_str::<bangfu_model::Draft>(&io_worker::text(
+                        &reply,
+                        "draft_json",
+                    ))
+                    .map_err(|e| format!("导入结果无法读取：{e}"))?;
+                    Ok((draft, io_worker::text(&reply, "label")))
+                });
+            match result {
+                Ok((after, label)) => {
+                    state.edit_undoable(label, move |d| *d = after);
+                    if state.selected.get_untracked().is_none() {
+                        state.selected.set(
+                            state
+                                .draft
+                                .with_untracked(|d| d.employees.first().map(|e| e.key)),
+                        );
+                    }
+                    reset();
+                }
+                Err(e) => stage.set(Stage::Failed(format!("{e}。没有导入任何内容。"))),
+            }
+        });
+    };
+    let cancel = move |_| reset();
     view! {
         <details class="import" open=move || !matches!(stage.get(), Stage::Idle)>
             <summary>"从表格导入（员工花名册、工资发放明细，Excel 或 CSV）"</summary>
@@ -142,6 +189,7 @@ pub fn ImportPanel() -> impl IntoView {
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => view! { <p class="busy" role="status">"正在读取文件…"</p> }.into_any(),
+                Stage::Applying => view! { <p class="busy" role="status">"正在导入…"</p> }.into_any(),
                 Stage::Failed(msg) => view! {
                     <div class="notice error" role="alert" data-import="error"><p>{msg}</p>
                         <button type="button" class="secondary" on:click=cancel>"知道了"</button>
@@ -150,65 +198,13 @@ pub fn ImportPanel() -> impl IntoView {
                 Stage::Preview(plan) => view! {
                     <PlanView plan=*plan.clone() />
                     <div class="actions">
-                        <button type="button" disabled=!plan.changes_anything() on:click=confirm>"确认导入"</button>
+                        <button type="button" disabled=!plan.changes_anything on:click=confirm>"确认导入"</button>
                         <button type="button" class="secondary" on:click=cancel>"取消"</button>
                     </div>
                 }.into_any(),
             }}
         </details>
     }
-}
-
-fn person_line(plan: &ImportPlan, p: &PersonChange) -> String {
-    let at = p
-        .rows
-        .first()
-        .map(|r| plan.describe(*r))
-        .unwrap_or_default();
-    let name = if p.name.is_empty() {
-        "（未填姓名）"
-    } else {
-        &p.name
-    };
-    let mut line = format!("{name} {}（{at}）", p.id_number);
-    if !p.changes.is_empty() {
-        let changes: Vec<String> = p
-            .changes
-            .iter()
-            .map(|c| {
-                let before = if c.before.is_empty() {
-                    "空"
-                } else {
-                    &c.before
-                };
-                let after = if c.after.is_empty() { "空" } else { &c.after };
-                format!("{}：{before} → {after}", c.field)
-            })
-            .collect();
-        line.push('：');
-        line.push_str(&changes.join("；"));
-    }
-    line
-}
-
-fn wage_line(plan: &ImportPlan, w: &WageChange) -> String {
-    let mut line = format!(
-        "{} {} {}（{}）",
-        w.name,
-        w.id_number,
-        w.month,
-        plan.describe(w.at)
-    );
-    if !w.changes.is_empty() {
-        let changes: Vec<String> = w
-            .changes
-            .iter()
-            .map(|c| format!("{}：{} → {}", c.field, c.before, c.after))
-            .collect();
-        line.push('：');
-        line.push_str(&changes.join("；"));
-    }
-    line
 }
 
 /// A titled list, cut at [`PREVIEW_ROWS`].
@@ -229,75 +225,22 @@ fn list_view(title: String, class: &'static str, lines: Vec<String>) -> impl Int
 }
 
 #[component]
-fn PlanView(plan: ImportPlan) -> impl IntoView {
-    let sources: Vec<String> = plan
-        .sources
-        .iter()
-        .map(|s| {
-            let mut line = if s.sheet.is_empty() {
-                format!(
-                    "{}：{}，表头在第 {} 行",
-                    s.file,
-                    s.kind.label(),
-                    s.header_row
-                )
-            } else {
-                format!(
-                    "{} 工作表“{}”：{}，表头在第 {} 行",
-                    s.file,
-                    s.sheet,
-                    s.kind.label(),
-                    s.header_row
-                )
-            };
-            if let Some(enc) = s.encoding {
-                line.push_str(&format!("，编码 {}", enc.label()));
-            }
-            if let Some(m) = &s.title_month {
-                line.push_str(&format!("，工资月份取自标题 {m}"));
-            }
-            if !s.ignored_columns.is_empty() {
-                line.push_str(&format!("；未导入的列：{}", s.ignored_columns.join("、")));
-            }
-            line
-        })
-        .collect();
-    let added: Vec<String> = plan
-        .people_added
-        .iter()
-        .map(|p| person_line(&plan, p))
-        .collect();
-    let updated: Vec<String> = plan
-        .people_updated
-        .iter()
-        .map(|p| person_line(&plan, p))
-        .collect();
-    let wages_added: Vec<String> = plan
-        .wages_added
-        .iter()
-        .map(|w| wage_line(&plan, w))
-        .collect();
-    let wages_updated: Vec<String> = plan
-        .wages_updated
-        .iter()
-        .map(|w| wage_line(&plan, w))
-        .collect();
-    let rejected: Vec<String> = plan
-        .rejected
-        .iter()
-        .map(|r| {
-            if r.file.is_empty() {
-                r.to_string()
-            } else {
-                format!("{} {r}", r.file)
-            }
-        })
-        .collect();
-    let notes: Vec<String> = plan.notes.iter().map(ToString::to_string).collect();
-    let skipped = plan.skipped_sheets.clone();
+fn PlanView(plan: PlanSummary) -> impl IntoView {
+    let PlanSummary {
+        summary,
+        sources,
+        skipped_sheets: skipped,
+        rejected,
+        people_added: added,
+        people_updated: updated,
+        wages_added,
+        wages_updated,
+        notes,
+        ..
+    } = plan;
     view! {
         <div class="plan" data-import="preview">
-            <p class="summary"><strong>{plan.summary()}</strong></p>
+            <p class="summary"><strong>{summary}</strong></p>
             <ul class="sources">{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             {(!skipped.is_empty()).then(|| view! {
                 <p class="hint">{format!("未识别出表头、已跳过的工作表：{}", skipped.join("、"))}</p>
@@ -312,55 +255,73 @@ fn PlanView(plan: ImportPlan) -> impl IntoView {
     }
 }
 
-/// Template downloads and exports of the current roster and payroll.
+/// Template downloads and exports of the current roster and payroll. The files are made by the
+/// import worker.
 #[component]
 pub fn TablesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let offer = move |bytes: Result<Vec<u8>, String>, name: String, xlsx: bool| {
-        let mime = if xlsx {
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        } else {
-            "text/csv;charset=utf-8"
-        };
-        match bytes {
-            Ok(b) => {
-                if crate::draft_file::download(&b, mime, &name).is_err() {
-                    state.notify(
-                        NoticeKind::Error,
-                        "无法开始下载，请换用其他浏览器重试。".into(),
-                        None,
-                    );
+    // `what` as in the worker protocol; `stem` names the file (None: a template, named by the
+    // library's own rule).
+    let make = move |what: &'static str, stem: Option<&'static str>| {
+        move |_| {
+            let today = crate::clock::now_local();
+            let date = today.split('T').next().unwrap_or("").to_owned();
+            let xlsx = what.ends_with("xlsx");
+            let name = match (stem, what) {
+                (Some(stem), _) => state.draft.with_untracked(|d| {
+                    crate::draft_file::file_name(d, stem, &date, if xlsx { "xlsx" } else { "csv" })
+                }),
+                (None, w) => {
+                    let kind = if w.contains("roster") {
+                        bangfu_io::TableKind::Roster
+                    } else {
+                        bangfu_io::TableKind::Wages
+                    };
+                    bangfu_io::template::file_name(kind, xlsx)
                 }
-            }
-            Err(e) => state.notify(NoticeKind::Error, format!("生成表格失败：{e}"), None),
+            };
+            let request = job(&[
+                ("op", "file".into()),
+                ("what", what.into()),
+                ("draft_json", draft_json(state).into()),
+                ("date", date.into()),
+            ]);
+            leptos::task::spawn_local(async move {
+                match io_worker::request(request, js_sys::Array::new()).await {
+                    Ok(reply) => {
+                        let mime = if xlsx {
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        } else {
+                            "text/csv;charset=utf-8"
+                        };
+                        let bytes = io_worker::bytes(&reply);
+                        if crate::draft_file::download(&bytes, mime, &name).is_err() {
+                            state.notify(
+                                NoticeKind::Error,
+                                "无法开始下载，请换用其他浏览器重试。".into(),
+                                None,
+                            );
+                        }
+                    }
+                    Err(e) => state.notify(NoticeKind::Error, format!("生成表格失败：{e}"), None),
+                }
+            });
         }
     };
-    let today = crate::clock::now_local();
-    let date = today.split('T').next().unwrap_or("").to_owned();
-    let d2 = date.clone();
-    let d3 = date.clone();
-    let d4 = date.clone();
-    use bangfu_io::{export, template, TableKind};
     view! {
         <details class="tables">
             <summary>"下载模板 / 导出表格"</summary>
             <div class="actions">
-                <button type="button" class="secondary" on:click=move |_| offer(template::roster_xlsx().map_err(|e| e.to_string()), template::file_name(TableKind::Roster, true), true)>"花名册模板（Excel）"</button>
-                <button type="button" class="secondary" on:click=move |_| offer(template::wages_xlsx().map_err(|e| e.to_string()), template::file_name(TableKind::Wages, true), true)>"工资表模板（Excel）"</button>
-                <button type="button" class="secondary" on:click=move |_| offer(Ok(template::roster_csv()), template::file_name(TableKind::Roster, false), false)>"花名册模板（CSV）"</button>
-                <button type="button" class="secondary" on:click=move |_| offer(Ok(template::wages_csv()), template::file_name(TableKind::Wages, false), false)>"工资表模板（CSV）"</button>
+                <button type="button" class="secondary" on:click=make("template_roster_xlsx", None)>"花名册模板（Excel）"</button>
+                <button type="button" class="secondary" on:click=make("template_wages_xlsx", None)>"工资表模板（Excel）"</button>
+                <button type="button" class="secondary" on:click=make("template_roster_csv", None)>"花名册模板（CSV）"</button>
+                <button type="button" class="secondary" on:click=make("template_wages_csv", None)>"工资表模板（CSV）"</button>
             </div>
             <div class="actions">
-                <button type="button" on:click=move |_| offer(state.draft.with_untracked(|d| export::workbook_xlsx(d).map_err(|e| e.to_string())), state.draft.with_untracked(|d| crate::draft_file::file_name(d, "花名册和工资表", &date, "xlsx")), true)>"导出花名册和工资表（Excel）"</button>
-                <button type="button" class="secondary" on:click=move |_| offer(Ok(state.draft.with_untracked(export::roster_csv)), state.draft.with_untracked(|d| crate::draft_file::file_name(d, "员工花名册", &d2, "csv")), false)>"导出花名册（CSV）"</button>
-                <button type="button" class="secondary" on:click=move |_| offer(Ok(state.draft.with_untracked(export::wages_csv)), state.draft.with_untracked(|d| crate::draft_file::file_name(d, "工资发放明细", &d3, "csv")), false)>"导出工资表（CSV）"</button>
-                <button type="button" class="secondary" on:click=move |_| {
-                    let bytes = state.draft.with_untracked(|d| state.assessment.with_untracked(|a| {
-                        let line = bangfu_io::ledger::LedgerLine::from_assessment(d, a, "");
-                        bangfu_io::ledger::ledger_xlsx(&[line], &a.date.to_string()).map_err(|e| e.to_string())
-                    }));
-                    offer(bytes, state.draft.with_untracked(|d| crate::draft_file::file_name(d, "帮扶车间台账", &d4, "xlsx")), true)
-                }>"导出台账（第十一条，Excel）"</button>
+                <button type="button" on:click=make("workbook_xlsx", Some("花名册和工资表"))>"导出花名册和工资表（Excel）"</button>
+                <button type="button" class="secondary" on:click=make("roster_csv", Some("员工花名册"))>"导出花名册（CSV）"</button>
+                <button type="button" class="secondary" on:click=make("wages_csv", Some("工资发放明细"))>"导出工资表（CSV）"</button>
+                <button type="button" class="secondary" on:click=make("ledger_xlsx", Some("帮扶车间台账"))>"导出台账（第十一条，Excel）"</button>
             </div>
         </details>
     }

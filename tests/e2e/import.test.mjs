@@ -1,9 +1,10 @@
 // Importing the spreadsheets people keep: an XLSX roster with a title row and merged cells and a
 // GBK CSV as Chinese Excel saves it. Preview first, nothing changes until 确认导入; the verdict
-// panel follows; a reload keeps the import; a broken file changes nothing.
+// panel follows; a reload keeps the import; templates and exports download; a broken file changes
+// nothing.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { after, before, test } from 'node:test';
 import { ROOT, startApp } from './harness.mjs';
@@ -46,6 +47,29 @@ test('an XLSX roster is previewed, confirmed, counted by the rules and kept acro
   await page.locator('h1').waitFor();
   assert.equal(await page.locator('table.roster tbody tr').count(), 3);
   assert.match(await counts(page), /登记脱贫人口 3 名/);
+  app.assertNoExternalRequests();
+  app.assertNoConsoleErrors();
+});
+
+test('templates and exports are made in the import worker and downloaded', { timeout: 120_000 }, async () => {
+  const page = app.page; // still the three people imported above
+  await page.locator('details.tables > summary').click();
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const path = join(await mkdtemp(join(tmpdir(), 'bangfu-export-')), d.suggestedFilename());
+    await d.saveAs(path);
+    return { name: d.suggestedFilename(), bytes: await readFile(path) };
+  };
+  const template = await download('花名册模板（Excel）');
+  assert.match(template.name, /\.xlsx$/);
+  assert.equal(template.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip file');
+  const roster = await download('导出花名册（CSV）');
+  assert.match(roster.name, /员工花名册.*\.csv$/);
+  const text = roster.bytes.toString('utf8');
+  assert.ok(text.startsWith('\uFEFF姓名,身份证号'), text.slice(0, 40));
+  assert.match(text, /乌力吉/);
+  const ledger = await download('导出台账（第十一条，Excel）');
+  assert.equal(ledger.bytes.subarray(0, 2).toString('latin1'), 'PK');
   app.assertNoExternalRequests();
   app.assertNoConsoleErrors();
 });

@@ -31,6 +31,7 @@ pub mod plan;
 pub mod records;
 pub mod sniff;
 pub mod source;
+pub mod summary;
 pub mod template;
 pub mod value;
 pub mod xlsx_read;
@@ -42,6 +43,7 @@ pub use merge::FieldChange;
 pub use plan::{apply, preview, ImportPlan, PersonChange, WageChange};
 pub use records::{RowIssue, RowRef};
 pub use source::{ImportOptions, InputFile, Source};
+pub use summary::PlanSummary;
 
 /// The worksheet names of an XLSX file, for a sheet chooser; empty for a CSV file.
 ///

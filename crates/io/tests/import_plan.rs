@@ -91,6 +91,58 @@ fn an_update_lists_each_change_and_never_blanks_a_field() {
 }
 
 #[test]
+fn the_preview_in_words_names_each_person_their_row_and_each_change() {
+    let mut draft = sample_draft();
+    draft.employees[0].phone = "13800000001".into();
+    let id = draft.employees[0].id_number.clone();
+    let new = valid_id("19900307", 1);
+    let file = csv(
+        ROSTER_HEADER,
+        &[
+            format!("张三,{id},脱贫人口,质检员,全日制,劳动合同,2025-03-01,,,,工伤保险,2025-03-01,"),
+            format!("王五,{new},脱贫人口,缝纫工,全日制,劳动合同,2026-03-01,,,,,,"),
+            "赵六,1101051949,其他,,全日制,,,,,,,,".to_owned(),
+        ],
+    );
+    let plan = plan_of(&draft, &[("花名册.csv", &file)]);
+    let s = plan.to_summary();
+    assert_eq!(s.summary, plan.summary());
+    assert!(s.changes_anything);
+    assert_eq!(s.sources.len(), 1);
+    assert!(s.sources[0].starts_with("花名册.csv："), "{}", s.sources[0]);
+    assert!(s.sources[0].contains("表头在第 1 行"), "{}", s.sources[0]);
+    assert_eq!(s.people_added.len(), 1);
+    assert!(
+        s.people_added[0].starts_with(&format!("王五 {new}（")),
+        "{}",
+        s.people_added[0]
+    );
+    assert!(
+        s.people_added[0].contains("第 3 行"),
+        "{}",
+        s.people_added[0]
+    );
+    assert_eq!(s.people_updated.len(), 1);
+    assert!(
+        s.people_updated[0].ends_with("：岗位：缝纫工 → 质检员"),
+        "{}",
+        s.people_updated[0]
+    );
+    assert_eq!(s.rejected.len(), plan.rejected.len());
+    assert!(
+        s.rejected[0].starts_with("花名册.csv "),
+        "{}",
+        s.rejected[0]
+    );
+    // It crosses from the worker to the page as JSON.
+    let json = serde_json::to_string(&s).expect("serialises");
+    assert_eq!(
+        serde_json::from_str::<bangfu_io::PlanSummary>(&json).ok(),
+        Some(s)
+    );
+}
+
+#[test]
 fn rejected_rows_name_the_row_the_column_and_why() {
     let ok = valid_id("19900307", 1);
     let file = csv(
