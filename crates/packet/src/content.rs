@@ -454,6 +454,105 @@ pub fn page(page: &Page, m: &Metrics, codes: &Codes, names: &[Option<String>]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fonts::Fonts;
+    use crate::page::{Orientation, BLACK, HEADER_FILL};
+
+    fn fonts() -> Fonts {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        Fonts::load_dir(&dir, &std::collections::BTreeSet::new())
+            .unwrap_or_else(|e| panic!("{e}: run `bash scripts/fonts.sh` first"))
+    }
+
+    fn line(x1: f32, y: f32, x2: f32, width: f32) -> Item {
+        Item::Line {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width,
+            color: BLACK,
+            dotted: false,
+        }
+    }
+
+    fn text(x: f32, y: f32, bold: bool, text: &str) -> Item {
+        Item::Text {
+            x,
+            y,
+            size: 9.5,
+            bold,
+            color: BLACK,
+            text: text.into(),
+            spacing: 0.0,
+        }
+    }
+
+    #[test]
+    fn backgrounds_then_text_then_rules_each_drawn_in_batches() {
+        let fonts = fonts();
+        let m = Metrics::new(&fonts);
+        let fill = |x: f32| Item::Fill {
+            x,
+            y: 100.0,
+            w: 50.0,
+            h: 20.0,
+            color: HEADER_FILL,
+        };
+        let p = Page {
+            orientation: Orientation::Portrait,
+            section: 0,
+            items: vec![
+                line(60.0, 100.0, 300.0, 0.5),
+                text(62.0, 115.0, false, "姓名 A1"),
+                fill(60.0),
+                fill(110.0),
+                Item::CheckBox {
+                    x: 60.0,
+                    y: 130.0,
+                    size: 9.0,
+                    checked: true,
+                },
+                line(60.0, 120.0, 300.0, 0.5),
+            ],
+        };
+        let codes = Codes::collect(std::slice::from_ref(&p), &m, m.face_count());
+        let names: Vec<Option<String>> = (0..m.face_count())
+            .map(|f| codes.face_used(f).then(|| format!("F{f}")))
+            .collect();
+        let out = String::from_utf8(page(&p, &m, &codes, &names)).unwrap_or_default();
+        // Two rectangles of one colour, one fill; then the text; then the rules.
+        assert_eq!(out.matches("\nf\n").count(), 1, "{out}");
+        let (fill_at, text_at, rule_at) = (
+            out.find("\nf\n").unwrap_or(usize::MAX),
+            out.find("BT\n").unwrap_or(usize::MAX),
+            out.find(" m ").unwrap_or(usize::MAX),
+        );
+        assert!(fill_at < text_at && text_at < rule_at, "{out}");
+        // The regular face at 9.5 pt, placed at the layout's point (y from the bottom edge).
+        assert!(out.contains("/F1 9.5 Tf\n1 0 0 1 62 726.89 Tm\n<"), "{out}");
+        // A rule, the box (0.7 pt), the tick (1.2 pt), the second rule: four strokes.
+        assert_eq!(out.matches("S\n").count(), 4, "{out}");
+        assert!(out.contains("0.7 w\n") && out.contains("1.2 w\n"), "{out}");
+    }
+
+    #[test]
+    fn subset_codes_number_the_used_glyphs_from_1_in_glyph_order() {
+        let fonts = fonts();
+        let m = Metrics::new(&fonts);
+        let p = Page {
+            orientation: Orientation::Portrait,
+            section: 0,
+            items: vec![text(0.0, 10.0, false, "申请申请表 2026")],
+        };
+        let codes = Codes::collect(&[p], &m, m.face_count());
+        let glyphs: Vec<(u16, char)> = codes.glyphs(1).collect();
+        // 申 请 表 space 2 0 6: each glyph once, ascending by glyph id.
+        assert_eq!(glyphs.len(), 7, "{glyphs:?}");
+        assert!(glyphs.windows(2).all(|w| w[0].0 < w[1].0));
+        let numbered: Vec<u16> = glyphs.iter().map(|&(g, _)| codes.code(1, g)).collect();
+        assert_eq!(numbered, (1..=7).collect::<Vec<u16>>());
+        assert!(!codes.face_used(0), "no bold text, no bold face");
+    }
 
     fn written(f: impl FnOnce(&mut Writer)) -> String {
         let mut w = Writer::default();
