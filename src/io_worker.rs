@@ -65,7 +65,7 @@ fn on_error() {
     if let Some(client) = client {
         client.worker.terminate();
         let msg =
-            failure("表格处理程序未能加载。请检查网络后刷新页面再试（表格在本机处理，不会上传）。");
+            failure("表格处理程序未能运行（网络中断或文件异常）。请刷新页面后重试；表格在本机处理，不会上传。");
         for (_, resolve) in client.pending {
             let _ = resolve.call1(&JsValue::NULL, &msg);
         }
