@@ -28,6 +28,13 @@ pub struct FieldChange {
     pub after: String,
 }
 
+/// 「岗位：缝纫工 → 质检员」, as the import preview lists a change to a wage month.
+impl std::fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}：{} → {}", self.field, self.before, self.after)
+    }
+}
+
 /// Everything the import says about one person (all their rows together).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonRecord {
@@ -486,6 +493,13 @@ mod tests {
     use super::*;
     use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind};
 
+    fn lines(changes: &[FieldChange]) -> Vec<String> {
+        changes
+            .iter()
+            .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+            .collect()
+    }
+
     fn rec() -> PersonRecord {
         PersonRecord {
             rows: vec![],
@@ -538,10 +552,7 @@ mod tests {
             end: String::new(),
         });
         let (after, changes) = merge_person(&e, &r);
-        let text: Vec<String> = changes
-            .iter()
-            .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
-            .collect();
+        let text = lines(&changes);
         assert_eq!(
             text,
             [
@@ -573,10 +584,7 @@ mod tests {
         r.pay_method = PayMethod::Cash;
         r.bank_account = "6228480000000000017".into();
         let (after, changes) = merge_person(&e, &r);
-        let text: Vec<String> = changes
-            .iter()
-            .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
-            .collect();
+        let text = lines(&changes);
         assert_eq!(
             text,
             [

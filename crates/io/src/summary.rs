@@ -141,11 +141,7 @@ fn wage_line(plan: &ImportPlan, w: &WageChange) -> String {
         plan.describe(w.at)
     );
     if !w.changes.is_empty() {
-        let changes: Vec<String> = w
-            .changes
-            .iter()
-            .map(|c| format!("{}：{} → {}", c.field, c.before, c.after))
-            .collect();
+        let changes: Vec<String> = w.changes.iter().map(ToString::to_string).collect();
         line.push('：');
         line.push_str(&changes.join("；"));
     }

@@ -68,11 +68,7 @@ fn an_update_lists_each_change_and_never_blanks_a_field() {
     assert_eq!(plan.summary(), "更新 1 人");
     let u = &plan.people_updated[0];
     assert_eq!(u.key, Some(1));
-    let changes: Vec<String> = u
-        .changes
-        .iter()
-        .map(|c| format!("{}：{} → {}", c.field, c.before, c.after))
-        .collect();
+    let changes: Vec<String> = u.changes.iter().map(ToString::to_string).collect();
     assert_eq!(
         changes,
         [

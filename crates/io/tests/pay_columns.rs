@@ -138,7 +138,7 @@ fn the_same_card_in_another_grouping_is_no_change_and_a_new_one_is_listed() {
     let changes: Vec<String> = plan.people_updated[0]
         .changes
         .iter()
-        .map(|c| format!("{}：{} → {}", c.field, c.before, c.after))
+        .map(ToString::to_string)
         .collect();
     assert_eq!(
         changes,
