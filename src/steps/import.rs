@@ -280,12 +280,14 @@ pub fn TablesPanel() -> impl IntoView {
                     bangfu_io::template::file_name(kind, xlsx)
                 }
             };
-            let request = job(&[
-                ("op", "file".into()),
-                ("what", what.into()),
-                ("draft_json", draft_json(state).into()),
-                ("date", date.into()),
-            ]);
+            let mut fields = vec![("op", "file".into()), ("what", what.into())];
+            // Only exports read the draft; a template is the same for everyone, and serialising
+            // a big roster for it would be wasted work on the page's thread.
+            if stem.is_some() {
+                fields.push(("draft_json", draft_json(state).into()));
+                fields.push(("date", date.into()));
+            }
+            let request = job(&fields);
             leptos::task::spawn_local(async move {
                 match io_worker::request(request, js_sys::Array::new()).await {
                     Ok(reply) => {
