@@ -3,7 +3,8 @@
 # OFL.txt) from Noto Serif SC, pinned by crates/packet-fonts/npm/package-lock.json.
 #
 # Idempotent and cheap when nothing changed: the npm download is cached in target/font-src and
-# fontgen keeps a stamp of its inputs. Call it before native tests, benches and trunk builds:
+# fontgen keeps a stamp of its inputs there. The output folder holds only generated files (it is
+# shipped whole with the app); crates/packet-fonts/README.md describes them. Call it before native tests, benches and trunk builds:
 #   bash scripts/fonts.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,4 +26,5 @@ cargo run --quiet -p bangfu-packet-fonts --bin fontgen -- \
   --bold "$pkg/700Bold/NotoSerifSC_700Bold.ttf" \
   --licence "$pkg/LICENSE_FONT" \
   --root "$root" \
-  --out "$out"
+  --out "$out" \
+  --stamp "$src/fontgen.stamp"

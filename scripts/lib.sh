@@ -253,8 +253,8 @@ ensure_build_tools() {
 
 fetch_crates() { cargo fetch --locked; }
 
-# The packet's fonts are generated (scripts/fonts.sh, owned by the packet's engineer) and compiled in:
-# run it before anything compiles the packet crate (cheap when nothing changed).
+# The packet's fonts are generated (scripts/fonts.sh): the packet tests read them and Trunk copies
+# them into dist/fonts/. Run it before tests, benches and builds (cheap when nothing changed).
 prepare_fonts() {
   if [[ -f scripts/fonts.sh ]]; then
     bash scripts/fonts.sh

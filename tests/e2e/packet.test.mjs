@@ -2,11 +2,11 @@
 // the download is a PDF whose text carries the applicant and every employee.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startApp } from './harness.mjs';
+import { DIST, startApp } from './harness.mjs';
 import { APPLICANT, workshopEnvelope } from './workshop.mjs';
 
 let app;
@@ -55,4 +55,18 @@ test('生成申请材料 downloads a PDF with the applicant and every employee i
   assert.ok(!text.includes('自评未通过'), 'no failure banner on a qualifying workshop');
   app.assertNoExternalRequests();
   app.assertNoConsoleErrors();
+});
+
+test('dist/fonts holds only what the worker can fetch: the manifest, its font files and the licence', async () => {
+  const fonts = join(DIST, 'fonts');
+  const manifest = JSON.parse(await readFile(join(fonts, 'manifest.json'), 'utf8'));
+  const expected = [
+    'manifest.json',
+    manifest.licence,
+    manifest.regular.file,
+    manifest.bold.file,
+    ...manifest.slices.map((s) => s.file),
+  ].sort();
+  assert.ok(manifest.slices.length > 0, 'the manifest names on-demand slices');
+  assert.deepEqual((await readdir(fonts)).sort(), expected);
 });

@@ -21,9 +21,12 @@
 //! file: `bangfu_packet::missing_chars` reports them to the user instead of printing tofu.
 //!
 //! Idempotent: a stamp of the inputs (source fonts, character sets, this tool's version) is kept in
-//! the output directory and nothing is rewritten when it matches.
+//! the `--stamp` file and nothing is rewritten when it matches. The stamp lives outside the output
+//! directory because Trunk copies that directory whole into the app: it must hold only what the
+//! worker fetches and the licence.
 //!
-//! Usage: `fontgen --regular R.ttf --bold B.ttf --licence LICENSE_FONT --root REPO --out DIR`
+//! Usage: `fontgen --regular R.ttf --bold B.ttf --licence LICENSE_FONT --root REPO --out DIR
+//! --stamp FILE`
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -47,11 +50,13 @@ struct Args {
     licence: PathBuf,
     root: PathBuf,
     out: PathBuf,
+    stamp: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
-    let (mut regular, mut bold, mut licence, mut root, mut out) = (None, None, None, None, None);
+    let (mut regular, mut bold, mut licence, mut root, mut out, mut stamp) =
+        (None, None, None, None, None, None);
     while let Some(flag) = it.next() {
         let value = it.next().map(PathBuf::from);
         match flag.as_str() {
@@ -60,6 +65,7 @@ fn parse_args() -> Result<Args, String> {
             "--licence" => licence = value,
             "--root" => root = value,
             "--out" => out = value,
+            "--stamp" => stamp = value,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -70,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
         licence: need(licence, "licence")?,
         root: need(root, "root")?,
         out: need(out, "out")?,
+        stamp: need(stamp, "stamp")?,
     })
 }
 
@@ -230,8 +237,7 @@ fn run(a: &Args) -> Result<(), String> {
         fnv(&mut stamp, b"|");
     }
     let stamp = format!("{stamp:016x}\n");
-    let stamp_path = a.out.join(".stamp");
-    if fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp)
+    if fs::read_to_string(&a.stamp).is_ok_and(|s| s == stamp)
         && a.out.join("manifest.json").is_file()
     {
         println!("fontgen: {} is up to date", a.out.display());
@@ -261,12 +267,21 @@ fn run(a: &Args) -> Result<(), String> {
             "file": name, "first": first, "last": last, "chars": chunk.len(), "bytes": bytes.len(),
         }));
     }
-    // Remove slices of an earlier, longer cut.
+    // Remove what the worker will not fetch: slices of an earlier, longer cut, and files an
+    // earlier fontgen kept here (its stamp, a README, a .gitignore), since the app ships this
+    // directory as it is.
     if let Ok(entries) = fs::read_dir(&a.out) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            let known = slices.iter().any(|s| s["file"] == name.as_str());
-            if name.starts_with("NotoSerifSC-Regular-ext-") && !known {
+            let known = slices.iter().any(|s| s["file"] == name.as_str())
+                || matches!(
+                    name.as_str(),
+                    "NotoSerifSC-Regular.ttf"
+                        | "NotoSerifSC-Bold.ttf"
+                        | "OFL.txt"
+                        | "manifest.json"
+                );
+            if !known && e.path().is_file() {
                 let _ = fs::remove_file(e.path());
             }
         }
@@ -282,7 +297,10 @@ fn run(a: &Args) -> Result<(), String> {
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     write("manifest.json", text.as_bytes())?;
-    write(".stamp", stamp.as_bytes())?;
+    if let Some(dir) = a.stamp.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(&a.stamp, stamp.as_bytes()).map_err(|e| format!("{}: {e}", a.stamp.display()))?;
 
     let mut report = String::new();
     let _ = writeln!(
