@@ -4,7 +4,8 @@
 #
 # Idempotent and cheap when nothing changed: the npm download is cached in target/font-src and
 # fontgen keeps a stamp of its inputs there. The output folder holds only generated files (it is
-# shipped whole with the app); crates/packet-fonts/README.md describes them. Call it before native tests, benches and trunk builds:
+# shipped whole with the app); crates/packet-fonts/README.md describes them. Call it before native
+# tests, benches and trunk builds:
 #   bash scripts/fonts.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

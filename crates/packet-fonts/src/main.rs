@@ -43,6 +43,11 @@ const GENERATOR_VERSION: &str = "fontgen-1";
 /// Hanzi per on-demand slice: ≈ 450 KB each for Noto Serif SC.
 const SLICE_CHARS: usize = 1000;
 const SOURCE_PACKAGE: &str = "@expo-google-fonts/noto-serif-sc@0.4.3";
+/// The fixed files of the output directory; the slices are named by their number.
+const REGULAR_FILE: &str = "NotoSerifSC-Regular.ttf";
+const BOLD_FILE: &str = "NotoSerifSC-Bold.ttf";
+const LICENCE_FILE: &str = "OFL.txt";
+const MANIFEST_FILE: &str = "manifest.json";
 
 struct Args {
     regular: PathBuf,
@@ -237,8 +242,7 @@ fn run(a: &Args) -> Result<(), String> {
         fnv(&mut stamp, b"|");
     }
     let stamp = format!("{stamp:016x}\n");
-    if fs::read_to_string(&a.stamp).is_ok_and(|s| s == stamp)
-        && a.out.join("manifest.json").is_file()
+    if fs::read_to_string(&a.stamp).is_ok_and(|s| s == stamp) && a.out.join(MANIFEST_FILE).is_file()
     {
         println!("fontgen: {} is up to date", a.out.display());
         return Ok(());
@@ -251,10 +255,10 @@ fn run(a: &Args) -> Result<(), String> {
     };
 
     let core_bytes = cut(&regular, &core)?;
-    write("NotoSerifSC-Regular.ttf", &core_bytes)?;
+    write(REGULAR_FILE, &core_bytes)?;
     let bold_bytes = cut(&bold, &bold_set)?;
-    write("NotoSerifSC-Bold.ttf", &bold_bytes)?;
-    write("OFL.txt", &licence)?;
+    write(BOLD_FILE, &bold_bytes)?;
+    write(LICENCE_FILE, &licence)?;
 
     let mut slices = Vec::new();
     for (i, chunk) in rest.chunks(SLICE_CHARS).enumerate() {
@@ -274,13 +278,7 @@ fn run(a: &Args) -> Result<(), String> {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             let known = slices.iter().any(|s| s["file"] == name.as_str())
-                || matches!(
-                    name.as_str(),
-                    "NotoSerifSC-Regular.ttf"
-                        | "NotoSerifSC-Bold.ttf"
-                        | "OFL.txt"
-                        | "manifest.json"
-                );
+                || [REGULAR_FILE, BOLD_FILE, LICENCE_FILE, MANIFEST_FILE].contains(&name.as_str());
             if !known && e.path().is_file() {
                 let _ = fs::remove_file(e.path());
             }
@@ -290,13 +288,13 @@ fn run(a: &Args) -> Result<(), String> {
     let manifest = serde_json::json!({
         "family": "Noto Serif SC",
         "source": SOURCE_PACKAGE,
-        "licence": "OFL.txt",
-        "regular": { "file": "NotoSerifSC-Regular.ttf", "chars": core.len(), "bytes": core_bytes.len() },
-        "bold": { "file": "NotoSerifSC-Bold.ttf", "chars": bold_set.len(), "bytes": bold_bytes.len() },
+        "licence": LICENCE_FILE,
+        "regular": { "file": REGULAR_FILE, "chars": core.len(), "bytes": core_bytes.len() },
+        "bold": { "file": BOLD_FILE, "chars": bold_set.len(), "bytes": bold_bytes.len() },
         "slices": slices,
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
-    write("manifest.json", text.as_bytes())?;
+    write(MANIFEST_FILE, text.as_bytes())?;
     if let Some(dir) = a.stamp.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
