@@ -13,7 +13,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
-APT_PACKAGES=(chromium chromium-driver qpdf poppler-utils)
+# fonts-noto-cjk and chromium-l10n: Chinese text and a zh-CN browser for screenshots (scripts/screenshots.mjs)
+# and for the end-to-end tests that measure layout.
+APT_PACKAGES=(chromium chromium-driver qpdf poppler-utils fonts-noto-cjk chromium-l10n)
 
 # cargo-installed tools first after node_modules/.bin (wasm-opt from npm binaryen 132 must win over
 # any Debian binaryen, which corrupts wasm-bindgen's externref table).

@@ -156,6 +156,9 @@ pub fn PacketPanel() -> impl IntoView {
         let job = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&job, &"draft_json".into(), &json.into());
         let _ = js_sys::Reflect::set(&job, &"now".into(), &now.into());
+        // Assessed on the screen's date, so the packet says what the screen says.
+        let today = state.today.get_untracked().to_string();
+        let _ = js_sys::Reflect::set(&job, &"today".into(), &today.into());
         let _ = js_sys::Reflect::set(&job, &"font_base".into(), &FONT_BASE.into());
         // The PDF's creation instant carries the local offset (getTimezoneOffset is minutes
         // behind UTC, hence the sign).

@@ -109,6 +109,9 @@ pub struct Undo {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub draft: RwSignal<Draft>,
+    /// The date the screen assesses on (the browser's local date, kept current across midnight).
+    /// The packet and the exports are given this same date, so they never judge on another day.
+    pub today: RwSignal<chrono::NaiveDate>,
     /// `bangfu_rules::assess` of the draft; see [`AppState::start_assessing`].
     pub assessment: RwSignal<Assessment>,
     pub step: RwSignal<Step>,
@@ -138,6 +141,7 @@ impl AppState {
         let step = RwSignal::new(initial_step());
         let state = AppState {
             draft,
+            today: RwSignal::new(today),
             assessment,
             step,
             save_status: RwSignal::new(SaveStatus::Idle),
@@ -147,16 +151,33 @@ impl AppState {
             next_notice: StoredValue::new(1),
         };
         state.restore();
-        state.start_assessing(today);
+        state.start_assessing();
         state.start_autosave();
+        state.keep_today_current();
         state
     }
 
-    /// Keeps `assessment` in step with the draft: at once for ordinary drafts, debounced for
-    /// large ones. Subscribers are notified only when the findings actually change.
-    fn start_assessing(&self, today: chrono::NaiveDate) {
+    /// A page left open overnight moves to the new day when it is next looked at (or within a
+    /// minute), so the screen, the packet and the exports all judge on the date the user sees.
+    fn keep_today_current(&self) {
+        let state = *self;
+        let check = move || {
+            let now = clock::today();
+            if state.today.get_untracked() != now {
+                state.today.set(now);
+            }
+        };
+        let on_visible = window_event_listener_untyped("visibilitychange", move |_| check());
+        std::mem::forget(on_visible);
+        let _ = set_interval_with_handle(check, Duration::from_secs(60));
+    }
+
+    /// Keeps `assessment` in step with the draft and the date: at once for ordinary drafts,
+    /// debounced for large ones. Subscribers are notified only when the findings actually change.
+    fn start_assessing(&self) {
         let state = *self;
         let publish = move || {
+            let today = state.today.get_untracked();
             let fresh = state
                 .draft
                 .with_untracked(|d| bangfu_rules::assess(d, today));
@@ -167,6 +188,7 @@ impl AppState {
         publish();
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
         Effect::new(move |first: Option<()>| {
+            state.today.track();
             let large = state
                 .draft
                 .with(|d| d.employees.len() > ASSESS_IMMEDIATE_LIMIT);

@@ -51,7 +51,7 @@ fn is_canonical_month(v: &str) -> bool {
 }
 
 /// The messages for one field path, from the current assessment.
-fn messages(state: AppState, path: String) -> Memo<Vec<(String, bool)>> {
+pub fn messages(state: AppState, path: String) -> Memo<Vec<(String, bool)>> {
     Memo::new(move |_| {
         state.assessment.with(|a| {
             a.errors_at(&path)
@@ -61,8 +61,13 @@ fn messages(state: AppState, path: String) -> Memo<Vec<(String, bool)>> {
     })
 }
 
+/// The messages of one field, under it (hidden while `shown` is false, i.e. while typing).
 #[component]
-fn Messages(id: String, msgs: Memo<Vec<(String, bool)>>, shown: RwSignal<bool>) -> impl IntoView {
+pub fn Messages(
+    id: String,
+    msgs: Memo<Vec<(String, bool)>>,
+    shown: RwSignal<bool>,
+) -> impl IntoView {
     view! {
         <div class="msgs" id=id aria-live="polite">
             <Show when=move || shown.get()>
@@ -143,7 +148,41 @@ pub fn TextField(
     }
 }
 
-/// A labelled `<select>` over a [`Choice`] enum.
+/// `employee.<key>.<rest>` → `(key, rest)`.
+fn employee_field(path: &str) -> Option<(u32, &str)> {
+    let rest = path.strip_prefix("employee.")?;
+    let (key, field) = rest.split_once('.')?;
+    Some((key.parse().ok()?, field))
+}
+
+/// Whether the value at `path` is an import's guess the user has not confirmed.
+fn is_guess(state: AppState, path: &str) -> bool {
+    employee_field(path).is_some_and(|(key, field)| {
+        state.draft.with(|d| {
+            d.employee(key)
+                .is_some_and(|e| e.guesses.iter().any(|g| g.field == field))
+        })
+    })
+}
+
+/// Forgets the guess at `path`: the user confirmed or changed the value.
+fn confirm_guess(state: AppState, path: &str) {
+    if let Some((key, field)) = employee_field(path) {
+        if state.draft.with_untracked(|d| {
+            d.employee(key)
+                .is_some_and(|e| e.guesses.iter().any(|g| g.field == field))
+        }) {
+            state.edit(|d| {
+                if let Some(e) = d.employee_mut(key) {
+                    e.guesses.retain(|g| g.field != field);
+                }
+            });
+        }
+    }
+}
+
+/// A labelled `<select>` over a [`Choice`] enum. A value an import guessed carries the rules'
+/// note and a 「确认」 button until the user confirms or changes it.
 #[component]
 pub fn ChoiceField<T: Choice + Send + Sync>(
     #[prop(into)] label: String,
@@ -157,6 +196,11 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
     let msg_id = format!("{id}-msg");
     let msgs = messages(state, path.clone());
     let shown = RwSignal::new(true);
+    let label_for_button = label.clone();
+    let guess_path = path.clone();
+    let guessed = Signal::derive(move || is_guess(state, &guess_path));
+    let confirm_path = path.clone();
+    let change_path = path.clone();
     let options = T::ALL
         .iter()
         .map(|v| {
@@ -180,6 +224,7 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
                 on:change=move |ev| {
                     if let Some(v) = T::from_code(&event_target_value(&ev)) {
                         on_change.run(v);
+                        confirm_guess(state, &change_path);
                     }
                 }
             >
@@ -187,6 +232,15 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
             </select>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             <Messages id=msg_id msgs=msgs shown=shown />
+            <Show when=move || guessed.get()>
+                <button type="button" class="small secondary" data-confirm-guess=confirm_path.clone()
+                    on:click={
+                        let p = confirm_path.clone();
+                        move |_| confirm_guess(state, &p)
+                    }>
+                    {format!("确认{label_for_button}")}
+                </button>
+            </Show>
         </div>
     }
 }
@@ -199,17 +253,23 @@ pub fn CheckField(
     #[prop(into)] value: Signal<bool>,
     on_change: Callback<bool>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let id = field_id(&path);
+    let msg_id = format!("{id}-msg");
+    let msgs = messages(state, path.clone());
+    let shown = RwSignal::new(true);
     view! {
         <div class="check">
             <input
                 type="checkbox"
                 id=id.clone()
                 data-field=path
+                aria-describedby=msg_id.clone()
                 prop:checked=move || value.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
             <label for=id>{label}</label>
+            <Messages id=msg_id msgs=msgs shown=shown />
         </div>
     }
 }

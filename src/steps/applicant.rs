@@ -3,7 +3,7 @@
 use crate::bind;
 use crate::components::fields::{ChoiceField, Kind, TextField};
 use crate::state::AppState;
-use bangfu_rules::path;
+use bangfu_rules::{path, CriterionId};
 use leptos::prelude::*;
 
 #[component]
@@ -21,7 +21,9 @@ pub fn ApplicantStep() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             <h2 id="step-title">"第一步：申请主体"</h2>
             <p class="lead">
-                "第六条：在我区依法注册、合法经营、具有独立法人资格的经营主体可以申请。个体工商户、个人独资企业、合伙企业和分公司不具有独立法人资格。"
+                {format!("{}：{}", CriterionId::Art6.citation(), CriterionId::Art6.text())}
+            </p>
+            <p class="hint">"个体工商户、个人独资企业、合伙企业和分公司不具有独立法人资格。"
             </p>
             <div class="grid">
                 <TextField label="经营主体名称" path=path::applicant("name") value=name on_input=set_name wide=true

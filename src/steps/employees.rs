@@ -8,7 +8,7 @@ use crate::components::fields::{ChoiceField, Kind, TextField};
 use crate::state::AppState;
 use crate::steps::import::{ImportPanel, TablesPanel};
 use bangfu_model::{Choice, Employee, Stint};
-use bangfu_rules::{path, Status};
+use bangfu_rules::{path, CriterionId};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -56,26 +56,12 @@ pub fn EmployeesStep() -> impl IntoView {
         })
     });
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
+    // Each person's one-line standing, exactly as the rules word it.
     let standing = Memo::new(move |_| {
         state.assessment.with(|a| {
             a.employees
                 .iter()
-                .map(|e| {
-                    let text = if e.qualifies {
-                        ("met", "计入（符合条件）".to_owned())
-                    } else if let Some(p) = e.problems.first() {
-                        ("not-met", p.clone())
-                    } else if let Some((_, _, why)) =
-                        e.checks.iter().find(|(_, s, _)| *s != Status::Met)
-                    {
-                        ("not-met", why.clone())
-                    } else if e.registered {
-                        ("incomplete", "待补充信息".to_owned())
-                    } else {
-                        ("", "非脱贫人口（计入务工总人数）".to_owned())
-                    };
-                    (e.key, text)
-                })
+                .map(|e| (e.key, (e.standing.code(), e.standing.text.clone())))
                 .collect::<HashMap<_, _>>()
         })
     });
@@ -109,7 +95,10 @@ pub fn EmployeesStep() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             <h2 id="step-title">"第三步：员工"</h2>
             <p class="lead">
-                "第七条第（一）项：吸纳脱贫人口（含监测对象）就业5名以上；用工50人（含）以上的，须占务工总人数的10%以上。第（二）项：须签订劳动合同或劳务协议，稳定就业3个月（含）以上。"
+                {format!("{}：{}", CriterionId::Art7_1.citation(), CriterionId::Art7_1.text())}
+            </p>
+            <p class="lead">
+                {format!("{}：{}", CriterionId::Art7_2.citation(), CriterionId::Art7_2.text())}
             </p>
             <ImportPanel />
             <TablesPanel />
@@ -133,7 +122,7 @@ pub fn EmployeesStep() -> impl IntoView {
                             let key = r.key;
                             let name = r.name.clone();
                             let selected = move || state.selected.get() == Some(key);
-                            let st = move || standing.with(|s| s.get(&key).cloned().unwrap_or(("", String::new())));
+                            let st = move || standing.with(|s| s.get(&key).cloned().unwrap_or(("other", String::new())));
                             let remove = move |_| {
                                 let label = if name.trim().is_empty() { "已删除一名员工".to_owned() } else { format!("已删除员工「{}」", name.trim()) };
                                 state.edit_undoable(label, |d| d.employees.retain(|e| e.key != key));
@@ -148,7 +137,7 @@ pub fn EmployeesStep() -> impl IntoView {
                                     <td class="mono">{r.id_number.clone()}</td>
                                     <td>{r.status.clone()}</td>
                                     <td>{r.form.clone()}</td>
-                                    <td class=move || format!("standing {}", st().0)>{move || st().1}</td>
+                                    <td class=move || format!("standing {}", st().0) data-standing=move || st().0>{move || st().1}</td>
                                     <td class="row-actions">
                                         <button type="button" class="small" on:click=move |_| state.selected.set(Some(key))>"编辑"</button>
                                         <button type="button" class="small danger" on:click=remove>"删除"</button>
@@ -182,15 +171,9 @@ pub fn EmployeeStanding(key: u32) -> impl IntoView {
     });
     move || {
         finding.get().map(|f| {
-            let head = if f.qualifies {
-                "符合条件，计入第七条第（一）项人数".to_owned()
-            } else if f.registered {
-                "暂不计入第七条第（一）项人数".to_owned()
-            } else {
-                "不计入脱贫人口人数".to_owned()
-            };
+            let head = f.standing.text.clone();
             view! {
-                <div class="standing-box" data-employee-standing=key>
+                <div class="standing-box" data-employee-standing=key data-standing=f.standing.code()>
                     <p class="head">{head}</p>
                     <ul>
                         {f.problems.iter().map(|p| view! { <li class="not-met">{p.clone()}</li> }).collect_view()}
@@ -198,7 +181,6 @@ pub fn EmployeeStanding(key: u32) -> impl IntoView {
                             <li class=s.code()>{format!("{}：{}", c.citation(), why)}</li>
                         }).collect_view()}
                     </ul>
-                    {f.qualifies_on.map(|d| view! { <p class="hint">{format!("若无其他变化，{d} 起符合条件")}</p> })}
                 </div>
             }
         })

@@ -236,6 +236,7 @@ fn PlanView(plan: PlanSummary) -> impl IntoView {
         wages_added,
         wages_updated,
         notes,
+        guesses,
         ..
     } = plan;
     view! {
@@ -246,6 +247,12 @@ fn PlanView(plan: PlanSummary) -> impl IntoView {
                 <p class="hint">{format!("未识别出表头、已跳过的工作表：{}", skipped.join("、"))}</p>
             })}
             {list_view("无法导入的行".into(), "rejected", rejected)}
+            {(!guesses.is_empty()).then(|| view! {
+                <div class="notice warn plan-guesses" role="note">
+                    <p>"以下内容不是表格中的原词，是按常见写法推断的，请核对；导入后这些人的对应栏目会标出“请核对”，确认无误后点「确认」："</p>
+                    <ul>{guesses.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                </div>
+            })}
             {list_view("将新增的员工".into(), "added", added)}
             {list_view("将更新的员工".into(), "updated", updated)}
             {list_view("将新增的工资记录".into(), "added", wages_added)}
@@ -264,8 +271,8 @@ pub fn TablesPanel() -> impl IntoView {
     // library's own rule).
     let make = move |what: &'static str, stem: Option<&'static str>| {
         move |_| {
-            let today = crate::clock::now_local();
-            let date = today.split('T').next().unwrap_or("").to_owned();
+            // The screen's date: the ledger is assessed on the day the screen shows.
+            let date = state.today.get_untracked().to_string();
             let xlsx = what.ends_with("xlsx");
             let name = match (stem, what) {
                 (Some(stem), _) => state.draft.with_untracked(|d| {

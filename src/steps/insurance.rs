@@ -30,7 +30,9 @@ pub fn InsuranceStep() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             <h2 id="step-title">"第五步：参保"</h2>
             <p class="lead">
-                "第七条第（四）项：依据岗位工种需要，按规定为脱贫人口缴纳工伤保险或人身意外伤害保险。参保期间须覆盖整个用工期间。"
+                {format!("{}：{}", CriterionId::Art7_4.citation(), CriterionId::Art7_4.text())}
+            </p>
+            <p class="hint">"参保期间须覆盖整个用工期间。"
             </p>
             <ul class="people-status">
                 {move || overview().into_iter().map(|p| {

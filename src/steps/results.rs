@@ -22,13 +22,18 @@ fn FindingCard(finding: Finding) -> impl IntoView {
                 {format!("{} {}", finding.criterion.citation(), finding.criterion.title())}
                 <span class="state">{s.label()}</span>
             </h3>
+            <p class="explanation">{finding.explanation.clone()}</p>
             <p class="summary">{finding.summary.clone()}</p>
             <dl>
                 {row("实际情况", finding.actual.clone())}
                 {row("认定要求", finding.required.clone())}
                 {row("还需", finding.shortfall.clone())}
-                {row("判断方法", finding.method.clone())}
             </dl>
+            <details class="method">
+                <summary>"判断方法和依据"</summary>
+                <p class="quote">{format!("条文：{}", finding.criterion.text())}</p>
+                <p>{finding.method.clone()}</p>
+            </details>
             {(!finding.missing.is_empty()).then(|| view! {
                 <div class="missing"><p>"缺少或无法识别的信息："</p>
                     <ul>{finding.missing.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
@@ -58,10 +63,10 @@ pub fn ResultsStep() -> impl IntoView {
                 <p class="big">{move || overall_text(a.with(|a| a.overall))}</p>
                 <p>{move || a.with(|a| format!(
                     "自评基准日 {}：务工总人数 {} 人；登记的脱贫人口（含监测对象）{} 名，其中符合第七条第（二）至（四）项、计入人数的 {} 名。",
-                    a.date, a.total_workforce, a.registered, a.qualifying))}</p>
+                    bangfu_rules::calendar::cn(a.date), a.total_workforce, a.registered, a.qualifying))}</p>
                 {move || a.with(|a| match (a.overall, a.earliest_qualifying_date) {
                     (Status::Met, _) => None,
-                    (_, Some(d)) => Some(view! { <p class="when">{format!("若其他情况不变，最早可于 {d} 符合全部认定条件。")}</p> }),
+                    (_, Some(d)) => Some(view! { <p class="when">{format!("若其他情况不变，最早可于{}符合全部认定条件。", bangfu_rules::calendar::cn(d))}</p> }),
                     _ => None,
                 })}
             </div>
@@ -73,17 +78,16 @@ pub fn ResultsStep() -> impl IntoView {
             <h3>"逐人情况"</h3>
             <div class="table-wrap">
                 <table class="roster">
-                    <thead><tr><th>"姓名"</th><th>"计入人数"</th><th>"说明"</th></tr></thead>
+                    <thead><tr><th>"姓名"</th><th>"是否计入及原因"</th><th>"累计就业月数"</th><th>"计入务工总人数"</th></tr></thead>
                     <tbody>
-                        {move || a.with(|a| a.employees.iter().filter(|e| e.registered || !e.problems.is_empty()).map(|e| {
-                            let notes: Vec<String> = e.problems.iter().cloned()
-                                .chain(e.checks.iter().filter(|(_, s, _)| *s != Status::Met).map(|(c, _, w)| format!("{}：{}", c.citation(), w)))
-                                .collect();
+                        {move || a.with(|a| a.employees.iter().map(|e| {
+                            let s = &e.standing;
                             view! {
-                                <tr>
+                                <tr data-key=e.key data-standing=s.code()>
                                     <td>{e.name.clone()}</td>
-                                    <td>{if e.qualifies { "✓ 计入" } else { "✗ 不计入" }}</td>
-                                    <td>{if notes.is_empty() { "符合第七条第（二）至（四）项".to_owned() } else { notes.join("；") }}</td>
+                                    <td class=format!("standing {}", s.code())>{s.text.clone()}</td>
+                                    <td>{e.months_employed.map(|m| m.to_string()).unwrap_or_default()}</td>
+                                    <td>{if s.in_workforce { "是" } else { "否" }}</td>
                                 </tr>
                             }
                         }).collect_view())}

@@ -2,11 +2,11 @@
 //! (第七条第（五）项). The county decides the minimum-wage tier used by 第七条第（三）项.
 
 use crate::bind;
-use crate::components::fields::{field_id, ChoiceField, Kind, TextField};
+use crate::components::fields::{field_id, messages, ChoiceField, Kind, Messages, TextField};
 use crate::state::AppState;
 use bangfu_model::region::Regions;
 use bangfu_model::SiteTenure;
-use bangfu_rules::path;
+use bangfu_rules::{path, CriterionId};
 use leptos::prelude::*;
 
 /// The `<option value>` that switches the township to free text.
@@ -21,14 +21,23 @@ fn RegionSelect(
     on_change: Callback<String>,
     #[prop(optional)] other: bool,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let path = path::site(field);
     let id = field_id(&path);
+    let msg_id = format!("{id}-msg");
+    // The rules' messages for this field (a county not in the list, a township of another
+    // county) show here, as at every other field.
+    let msgs = messages(state, path.clone());
+    let shown = RwSignal::new(true);
+    let invalid = move || msgs.with(|m| m.iter().any(|(_, w)| !w));
     view! {
-        <div class="field">
+        <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <select
                 id=id
                 data-field=path
+                aria-describedby=msg_id.clone()
+                aria-invalid=move || if invalid() { "true" } else { "false" }
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
@@ -49,6 +58,7 @@ fn RegionSelect(
                     </option>
                 })}
             </select>
+            <Messages id=msg_id msgs=msgs shown=shown />
         </div>
     }
 }
@@ -157,8 +167,9 @@ pub fn SiteStep() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             <h2 id="step-title">"第二步：车间场所"</h2>
             <p class="lead">
-                "第七条第（五）项：须有固定的生产或经营场所。所在旗县（市、区）决定适用的最低工资标准类别。"
+                {format!("{}：{}", CriterionId::Art7_5.citation(), CriterionId::Art7_5.text())}
             </p>
+            <p class="hint">"所在旗县（市、区）决定适用的最低工资标准类别（第七条第（三）项）。"</p>
             <div class="grid">
                 <RegionSelect label="盟市" field="prefecture_code" value=pref options=prefectures on_change=set_pref />
                 <RegionSelect label="旗县（市、区）" field="county_code" value=county options=counties on_change=set_county />

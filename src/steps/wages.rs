@@ -9,7 +9,7 @@ use crate::steps::import::ImportPanel;
 use crate::steps::picker::EmployeePicker;
 use bangfu_model::text::{format_month, parse_month};
 use bangfu_model::{Employee, WageMonth};
-use bangfu_rules::path;
+use bangfu_rules::{path, CriterionId};
 use chrono::{Datelike, Months};
 use leptos::prelude::*;
 
@@ -50,7 +50,10 @@ pub fn WagesStep() -> impl IntoView {
         <section class="step" aria-labelledby="step-title">
             <h2 id="step-title">"第四步：工资"</h2>
             <p class="lead">
-                "第七条第（三）项：月工资或计时工资原则上不低于当地当年最低工资标准，并按时足额发放。每个工资月份按该月1日施行的标准、车间所在旗县的类别比较；全日制按月、非全日制按小时。"
+                {format!("{}：{}", CriterionId::Art7_3.citation(), CriterionId::Art7_3.text())}
+            </p>
+            <p class="hint">
+                "每个工资月份按该月1日施行的标准、车间所在旗县的类别比较；全日制按月、非全日制按小时；少出勤的月份按出勤天数折算。"
             </p>
             <ImportPanel />
             <div class="grid">

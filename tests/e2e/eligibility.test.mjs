@@ -128,7 +128,7 @@ async function enterWorkshop(page) {
   // second tier for 集宁区.
   const june = page.locator('[data-editor=wages] fieldset.wage-month').first().locator('.month-verdict');
   assert.equal(await june.getAttribute('data-month-status'), 'met');
-  assert.match(await june.innerText(), /适用标准：2025-12-01起 二类地区 月2,310\.00元/);
+  assert.match(await june.innerText(), /适用标准：2025年12月1日起 二类地区 月2,310\.00元/);
 
   await step(page, '参保');
   for (const p of PEOPLE) {
@@ -141,9 +141,9 @@ async function enterWorkshop(page) {
 
   await step(page, '制度与声明');
   for (const label of [
-    '已建立安全生产制度（书面）',
-    '已建立劳动纪律制度（书面）',
-    '已建立车间管理制度（书面）',
+    '已建立安全生产制度',
+    '已建立劳动纪律制度',
+    '已建立车间管理制度',
     '生产经营稳定',
     '本主体依法注册、合法经营（第六条）',
     '本主体履行社会责任（第六条）',

@@ -53,6 +53,28 @@ test('生成申请材料 downloads a PDF with the applicant and every employee i
     assert.ok(squashed.includes(e.bank_account), `card ${e.bank_account} is in the PDF`);
   }
   assert.ok(!text.includes('自评未通过'), 'no failure banner on a qualifying workshop');
+
+  // The PDF's dates are the real ones (printpdf alone writes 1970 in the browser).
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.doesNotMatch(info, /CreationDate:.*1970/, info);
+
+  // The screen and the packet agree on each person: the standing the results page shows is the
+  // one the packet prints, and the 花名册's 累计就业月数 is the results page's.
+  const rows = await page.locator('table.roster tbody tr[data-key]').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+  assert.equal(rows.length, env.draft.employees.length);
+  const rosterPage = text.split('\f').find((p) => p.includes('吸纳脱贫人口就业花名册') && p.includes('累计就业'));
+  assert.ok(rosterPage, 'the PDF has the 吸纳脱贫人口就业花名册');
+  const lines = rosterPage.split('\n');
+  for (const [name, standing, months] of rows) {
+    assert.ok(squashed.includes(standing.replace(/\s+/g, '')), `${name}: «${standing}» is in the PDF`);
+    const e = env.draft.employees.find((x) => x.name === name);
+    const at = lines.findIndex((l) => l.includes(e.id_number));
+    if (e.poverty_status === 'other') continue;
+    assert.ok(at >= 0, `${name} is on the 花名册`);
+    const row = lines.slice(Math.max(0, at - 2), at + 3).join(' ');
+    assert.match(row, new RegExp(`\\s${months}\\s+[\\d,]+\\.\\d{2}`), `${name}: ${months} months in «${row}»`);
+  }
   app.assertNoExternalRequests();
   app.assertNoConsoleErrors();
 });

@@ -27,6 +27,7 @@ fn draft(people: u32, months: u32) -> Draft {
     let mut d = Draft::default();
     for n in 0..people {
         d.employees.push(Employee {
+            unknown: Default::default(),
             key: n + 1,
             name: format!("员工{n}"),
             id_number: id(n),
@@ -41,6 +42,7 @@ fn draft(people: u32, months: u32) -> Draft {
             pay_method: PayMethod::BankTransfer,
             bank_account: format!("6228480000{n:09}"),
             stints: vec![Stint {
+                unknown: Default::default(),
                 employment_form: EmploymentForm::FullTime,
                 agreement_type: AgreementType::EmploymentContract,
                 start: "2021-03-01".into(),
@@ -48,12 +50,14 @@ fn draft(people: u32, months: u32) -> Draft {
                 leave_date: String::new(),
             }],
             insurance: vec![InsurancePeriod {
+                unknown: Default::default(),
                 kind: InsuranceKind::WorkInjury,
                 start: "2021-03-01".into(),
                 end: String::new(),
             }],
             wages: (0..months)
                 .map(|m| WageMonth {
+                    unknown: Default::default(),
                     month: format!("{}-{:02}", 2021 + m / 12, m % 12 + 1),
                     days_worked: "22".into(),
                     hours: String::new(),
@@ -63,6 +67,7 @@ fn draft(people: u32, months: u32) -> Draft {
                     paid_date: format!("{}-{:02}-15", 2021 + (m + 1) / 12, (m + 1) % 12 + 1),
                 })
                 .collect(),
+            guesses: vec![],
         });
     }
     d

@@ -185,6 +185,18 @@ pub fn wages_csv(draft: &Draft) -> Vec<u8> {
     csv_bytes(&WAGE_COLUMNS, &wage_rows(draft))
 }
 
+/// A cell a spreadsheet would run as a formula (OWASP "CSV injection": a text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, e.g. `=HYPERLINK(…)` typed as a name) gets a
+/// leading `'`, which makes Excel and WPS show it as text. The importer removes that `'` again,
+/// so export → import gives back exactly what was typed.
+pub(crate) fn neutralise(s: String) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
 /// A CSV file: BOM, header, rows, CRLF line ends.
 pub(crate) fn csv_bytes(columns: &[Column], rows: &[Vec<Out>]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
@@ -194,7 +206,7 @@ pub(crate) fn csv_bytes(columns: &[Column], rows: &[Vec<Out>]) -> Vec<u8> {
     let _ = w.write_record(columns.iter().map(|c| c.label()));
     for row in rows {
         let record = row.iter().zip(columns).map(|(out, column)| {
-            let s = out.csv_text();
+            let s = neutralise(out.csv_text());
             match column {
                 Column::IdNumber | Column::Phone | Column::BankAccount if !s.is_empty() => {
                     format!("\t{s}")

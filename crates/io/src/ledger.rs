@@ -60,7 +60,7 @@ impl LedgerLine {
 /// The average 应发工资 of the latest month with readable pay, e.g.
 /// "月人均应发工资 2,450.00 元（2026-03，12 人）"; `None` without any.
 pub fn wage_level(draft: &Draft) -> Option<String> {
-    let mut latest: Option<(chrono::NaiveDate, i64, i64)> = None;
+    let mut latest: Option<(chrono::NaiveDate, i128, i128)> = None;
     for e in &draft.employees {
         for w in &e.wages {
             let (Ok(month), Ok(fen)) =
@@ -68,16 +68,18 @@ pub fn wage_level(draft: &Draft) -> Option<String> {
             else {
                 continue;
             };
+            // Summed in i128: no typed amount can overflow it (an absurd one is refused by the
+            // rules at its field; here it must not wrap around into a wrong average).
             latest = match latest {
                 Some((m, _, _)) if m > month => latest,
-                Some((m, sum, n)) if m == month => Some((m, sum + fen, n + 1)),
-                _ => Some((month, fen, 1)),
+                Some((m, sum, n)) if m == month => Some((m, sum + i128::from(fen), n + 1)),
+                _ => Some((month, i128::from(fen), 1)),
             };
         }
     }
     let (month, sum, n) = latest?;
     // Rounded half up to the fen, in integers.
-    let average = (sum + n / 2) / n;
+    let average = i64::try_from((sum + n / 2) / n).ok()?;
     Some(format!(
         "月人均应发工资 {} 元（{}，{} 人）",
         format_fen(average),

@@ -23,6 +23,7 @@ pub mod decode;
 pub mod error;
 pub mod export;
 pub mod grid;
+pub mod guess;
 pub mod header;
 pub mod ledger;
 pub mod limits;

@@ -32,3 +32,18 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 /// Merged areas larger than this are not copied into every cell (a merged title band is small; a
 /// huge merged block is decoration and copying it would only cost memory).
 pub const MAX_MERGED_CELLS: u64 = 10_000;
+
+/// Largest uncompressed shared-strings part of an XLSX file: 32 MiB.
+///
+/// Every distinct text of a workbook is kept there once; a 60,000-row payroll's names, posts and
+/// dates come to a few MB. A part declaring more holds a giant text (one 300 MB string in a
+/// 308 KB file was seen) that would exhaust a phone's memory while being parsed: refused from the
+/// zip directory alone, before anything is unpacked.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest uncompressed worksheet part: 128 MiB (a real sheet of 200,000 rows is well under it).
+pub const MAX_SHEET_PART_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Longest text kept from one cell: 2,000 characters. A name, an address or a post is far
+/// shorter; a longer cell is cut with a note rather than carried into the draft.
+pub const MAX_CELL_CHARS: usize = 2_000;

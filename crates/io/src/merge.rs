@@ -16,6 +16,7 @@ use crate::records::RowRef;
 use bangfu_model::text::{self, format_month};
 use bangfu_model::{Choice, Employee, InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
 use bangfu_rules::validate::account_digits;
+use bangfu_rules::validate::id_card::normalize_id;
 
 /// One field that an import changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ impl std::fmt::Display for FieldChange {
 pub struct PersonRecord {
     pub rows: Vec<RowRef>,
     pub name: String,
-    /// Canonical (see [`id_key`]).
+    /// Canonical (see [`normalize_id`]).
     pub id_number: String,
     pub poverty_status: PovertyStatus,
     pub post: String,
@@ -50,16 +51,8 @@ pub struct PersonRecord {
     pub bank_account: String,
     pub stints: Vec<Stint>,
     pub insurance: Vec<InsurancePeriod>,
-}
-
-/// The key people are matched by: the ID number without spaces, full-width digits made
-/// half-width, `x` upper-cased.
-pub fn id_key(id: &str) -> String {
-    text::normalize(id)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase()
+    /// Choices read from another word than their label, with the field each is about.
+    pub guesses: Vec<crate::guess::Guessed>,
 }
 
 /// The key wage months are matched by: `YYYY-MM` when readable, else the text as typed.
@@ -85,7 +78,8 @@ pub(crate) fn is_canonical_month(s: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
-    /// 身份证号: compared by [`id_key`] (a typed lower-case `x` is the same number).
+    /// 身份证号: compared by [`normalize_id`] (a typed lower-case `x`, a space or a hyphen do not
+    /// make another number).
     Id,
     /// 银行卡号: compared by its digits (`6222 0212 …` typed in the app and `62220212…` from a
     /// file are the same card).
@@ -102,7 +96,7 @@ fn same(kind: Kind, a: &str, b: &str) -> bool {
     }
     let meaning = match kind {
         Kind::Text => None,
-        Kind::Id => Some(id_key(a) == id_key(b)),
+        Kind::Id => Some(normalize_id(a) == normalize_id(b)),
         Kind::Account => {
             let (x, y) = (account_digits(a), account_digits(b));
             // Only when both have digits: a number of letters alone is compared as text.
@@ -239,6 +233,7 @@ fn find_by_start<'a>(
 /// A new employee from an import record.
 pub fn new_employee(rec: &PersonRecord, key: u32) -> Employee {
     Employee {
+        unknown: Default::default(),
         key,
         name: rec.name.clone(),
         id_number: rec.id_number.clone(),
@@ -255,6 +250,7 @@ pub fn new_employee(rec: &PersonRecord, key: u32) -> Employee {
         },
         insurance: rec.insurance.clone(),
         wages: Vec::new(),
+        guesses: Vec::new(),
     }
 }
 
@@ -512,6 +508,7 @@ mod tests {
             pay_method: PayMethod::Unspecified,
             bank_account: String::new(),
             stints: vec![Stint {
+                unknown: Default::default(),
                 employment_form: EmploymentForm::FullTime,
                 agreement_type: AgreementType::EmploymentContract,
                 start: "2026-03-01".into(),
@@ -519,6 +516,7 @@ mod tests {
                 leave_date: String::new(),
             }],
             insurance: vec![],
+            guesses: vec![],
         }
     }
 
@@ -547,6 +545,7 @@ mod tests {
             ..Stint::default()
         });
         r.insurance.push(InsurancePeriod {
+            unknown: Default::default(),
             kind: InsuranceKind::WorkInjury,
             start: "2026-03-01".into(),
             end: String::new(),

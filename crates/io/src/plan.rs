@@ -9,11 +9,13 @@
 
 use crate::columns::{Column, TableKind};
 use crate::error::ImportError;
+use crate::guess::{self, Target as Field};
 use crate::limits::MAX_ROWS;
-use crate::merge::{self, id_key, month_key, FieldChange, PersonRecord};
+use crate::merge::{self, month_key, FieldChange, PersonRecord};
 use crate::records::{self, Origin, RosterRow, RowIssue, RowRef, WageRow};
 use crate::source::{self, ImportOptions, InputFile, Source};
 use bangfu_model::{Draft, Employee, WageMonth};
+use bangfu_rules::validate::id_card::normalize_id;
 use std::collections::HashMap;
 
 /// A person the import adds, updates or leaves as is.
@@ -260,6 +262,7 @@ fn group_people(
                 bank_account: row.bank_account,
                 stints: row.stint.into_iter().collect(),
                 insurance: row.insurance.into_iter().collect(),
+                guesses: row.guesses,
             });
             continue;
         };
@@ -389,6 +392,7 @@ fn group_people(
             }
         }
         p.rows.push(row.at);
+        p.guesses.extend(row.guesses);
         if let (Some(s), None) = (row.stint, stint_at) {
             p.stints.push(s);
             stint_rows[i].push(row.at);
@@ -415,7 +419,7 @@ impl DraftIndex {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in employees.iter().enumerate() {
             by_key.entry(e.key).or_insert(i);
-            let id = id_key(&e.id_number);
+            let id = normalize_id(&e.id_number);
             if !id.is_empty() {
                 by_id.entry(id).or_insert(i);
             }
@@ -663,7 +667,7 @@ fn resolve(
     let mut ids: Vec<(Target, String)> = Vec::new();
     for &pos in index.by_name.get(&row.name).into_iter().flatten() {
         let e = &draft.employees[pos];
-        ids.push((Target::Existing(e.key), id_key(&e.id_number)));
+        ids.push((Target::Existing(e.key), normalize_id(&e.id_number)));
     }
     for &i in new_by_name.get(&row.name).into_iter().flatten() {
         let id = &people[i].id_number;
@@ -696,6 +700,45 @@ fn resolve(
 /// The draft after confirming `plan`: people added (with new keys) or updated by key, then months
 /// of pay added or updated. `draft` itself is not changed, so the caller can keep it for undo.
 ///
+/// The choice fields an import record sets (so that an earlier guess on them is dropped).
+fn touched(rec: &PersonRecord) -> Vec<Field> {
+    use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind};
+    let mut out = Vec::new();
+    if rec.poverty_status != bangfu_model::PovertyStatus::Unspecified {
+        out.push(Field::PovertyStatus);
+    }
+    if rec.pay_method != bangfu_model::PayMethod::Unspecified {
+        out.push(Field::PayMethod);
+    }
+    for s in &rec.stints {
+        if s.employment_form != EmploymentForm::Unspecified {
+            out.push(Field::EmploymentForm {
+                start: s.start.clone(),
+            });
+        }
+        if s.agreement_type != AgreementType::Unspecified {
+            out.push(Field::AgreementType {
+                start: s.start.clone(),
+            });
+        }
+    }
+    for p in &rec.insurance {
+        if p.kind != InsuranceKind::Unspecified {
+            out.push(Field::InsuranceKind {
+                start: p.start.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The preview's list of guessed values: 「用工形式：「临时工」按“季节性”导入（12 行）」.
+impl ImportPlan {
+    pub fn guess_lines(&self) -> Vec<String> {
+        guess::count_lines(self.people.iter().flat_map(|(_, r)| r.guesses.iter()))
+    }
+}
+
 /// Applying a plan to the draft it was made from gives exactly what the preview showed. If the
 /// draft changed in between, each person is merged again by the same rules (never overwriting with
 /// blanks), and a person deleted in between is added back.
@@ -716,6 +759,7 @@ pub fn apply(plan: &ImportPlan, draft: &Draft) -> Draft {
                 if !changes.is_empty() {
                     d.employees[pos] = merged;
                 }
+                guess::apply(&mut d.employees[pos], &touched(rec), &rec.guesses);
                 new_pos[i] = Some(pos);
             }
             None => {
@@ -723,7 +767,9 @@ pub fn apply(plan: &ImportPlan, draft: &Draft) -> Draft {
                 next_key = next_key.saturating_add(1);
                 pos_of.insert(key, d.employees.len());
                 new_pos[i] = Some(d.employees.len());
-                d.employees.push(merge::new_employee(rec, key));
+                let mut e = merge::new_employee(rec, key);
+                guess::apply(&mut e, &[], &rec.guesses);
+                d.employees.push(e);
             }
         }
     }

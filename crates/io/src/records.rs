@@ -3,10 +3,11 @@
 
 use crate::columns::{header_key, Column};
 use crate::grid::{Cell, Row, Sheet};
+use crate::guess::{self, Guessed, Target};
 use crate::header::Header;
 use crate::value;
 use bangfu_model::text::format_month;
-use bangfu_model::{InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
+use bangfu_model::{Choice, InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
 use std::fmt;
 
 /// Where a row came from: the file and sheet (index into [`crate::ImportPlan::sources`]) and the
@@ -85,6 +86,8 @@ pub struct RosterRow {
     pub stint: Option<Stint>,
     /// `None` when every insurance column of the row is blank.
     pub insurance: Option<InsurancePeriod>,
+    /// Choices read from a word other than their label (see [`crate::guess`]).
+    pub guesses: Vec<Guessed>,
 }
 
 /// One payroll row.
@@ -126,6 +129,11 @@ struct RowReader<'a> {
 }
 
 impl<'a> RowReader<'a> {
+    /// The guess behind a choice read from `column`, if its cell held another word.
+    fn guess<T: Choice>(&self, column: Column, target: Target, value: T) -> Option<Guessed> {
+        guess::of(target, &self.cell(column).display(), value)
+    }
+
     fn cell(&self, column: Column) -> &'a Cell {
         match self.header.index_of(column) {
             Some(i) => self.row.cell(i),
@@ -235,6 +243,7 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             None
         } else {
             Some(Stint {
+                unknown: Default::default(),
                 employment_form: r.get(Column::EmploymentForm, |c| {
                     value::choice(c, value::EMPLOYMENT_FORM_ALIASES)
                 }),
@@ -255,6 +264,7 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             None
         } else {
             Some(InsurancePeriod {
+                unknown: Default::default(),
                 kind: r.get(Column::InsuranceKind, |c| {
                     value::choice(c, value::INSURANCE_ALIASES)
                 }),
@@ -262,6 +272,31 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
                 end: r.get(Column::InsuranceEnd, |c| value::end_date(c, d1904)),
             })
         };
+        let mut guesses: Vec<Guessed> = Vec::new();
+        guesses.extend(r.guess(Column::PovertyStatus, Target::PovertyStatus, poverty_status));
+        guesses.extend(r.guess(Column::PayMethod, Target::PayMethod, pay_method));
+        if let Some(s) = &stint {
+            let start = || s.start.clone();
+            guesses.extend(r.guess(
+                Column::EmploymentForm,
+                Target::EmploymentForm { start: start() },
+                s.employment_form,
+            ));
+            guesses.extend(r.guess(
+                Column::AgreementType,
+                Target::AgreementType { start: start() },
+                s.agreement_type,
+            ));
+        }
+        if let Some(p) = &insurance {
+            guesses.extend(r.guess(
+                Column::InsuranceKind,
+                Target::InsuranceKind {
+                    start: p.start.clone(),
+                },
+                p.kind,
+            ));
+        }
         let mut errors = r.errors;
         if id_number.is_empty() && !errors.iter().any(|e| e.column == Column::IdNumber.label()) {
             errors.push(origin.issue(
@@ -293,6 +328,7 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             bank_account,
             stint,
             insurance,
+            guesses,
         });
     }
     out
@@ -329,6 +365,7 @@ pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRo
             month = header.title_month.map(format_month).unwrap_or_default();
         }
         let wage = WageMonth {
+            unknown: Default::default(),
             month,
             days_worked: r.get(Column::DaysWorked, value::quantity),
             hours: r.get(Column::Hours, value::quantity),

@@ -23,6 +23,9 @@ pub struct PlanSummary {
     pub wages_added: Vec<String>,
     pub wages_updated: Vec<String>,
     pub notes: Vec<String>,
+    /// Values read from a word other than the field's label, with how many rows: the user sees
+    /// each mapping before confirming.
+    pub guesses: Vec<String>,
 }
 
 impl ImportPlan {
@@ -65,6 +68,7 @@ impl ImportPlan {
                 .map(|w| wage_line(self, w))
                 .collect(),
             notes: self.notes.iter().map(ToString::to_string).collect(),
+            guesses: self.guess_lines(),
         }
     }
 }

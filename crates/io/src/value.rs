@@ -8,10 +8,12 @@
 //! returns the reason in Chinese when the cell cannot be read; a blank cell reads as empty.
 
 use crate::grid::{format_number, Cell};
+use crate::limits::MAX_CELL_CHARS;
 use bangfu_model::text::{self, format_month, ParseError};
 use bangfu_model::{
     AgreementType, Choice, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
 };
+use bangfu_rules::validate::id_card::normalize_id;
 use chrono::{Datelike, Days, NaiveDate};
 
 /// An Excel serial day number to a date: days since 1899-12-31 in the 1900 system (with Excel's
@@ -62,7 +64,9 @@ fn clean(cell: &Cell) -> Result<String, String> {
     match cell {
         Cell::Error(e) => Err(format!("单元格是 Excel 错误值 {e}，请改为实际内容")),
         Cell::Bool(_) => Err("单元格是“是/否”（TRUE/FALSE）值".to_owned()),
-        Cell::Text(raw) if raw.is_ascii() && !raw.starts_with(['=', '\'']) => {
+        Cell::Text(raw)
+            if raw.is_ascii() && !raw.starts_with(['=', '\'']) && raw.len() <= MAX_CELL_CHARS =>
+        {
             // Nothing full-width to convert: trimming is all normalize would do.
             Ok(raw.trim().to_owned())
         }
@@ -73,7 +77,15 @@ fn clean(cell: &Cell) -> Result<String, String> {
                 s = inner.trim().to_owned();
             }
             if let Some(rest) = s.strip_prefix('\'') {
+                // The quote our CSV export puts before a formula-like text (and Excel's own
+                // "text" mark): what follows is the value as typed.
                 s = rest.trim().to_owned();
+            }
+            if s.chars().count() > MAX_CELL_CHARS {
+                return Err(format!(
+                    "单元格内容过长（{} 个字符，最多 {MAX_CELL_CHARS} 个），请核对",
+                    s.chars().count()
+                ));
             }
             Ok(s)
         }
@@ -103,11 +115,7 @@ pub fn id_number(cell: &Cell) -> Result<String, String> {
     if let Cell::Number(_) = cell {
         return Err(EXCEL_NUMBER_ID.to_owned());
     }
-    let s: String = clean(cell)?
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect::<String>()
-        .to_uppercase();
+    let s = normalize_id(&clean(cell)?);
     if s.is_empty() {
         return Ok(s);
     }

@@ -8,7 +8,10 @@
 
 use crate::error::ImportError;
 use crate::grid::{Cell, Row, Sheet};
-use crate::limits::{MAX_COLUMNS, MAX_MERGED_CELLS, MAX_XLSX_UNCOMPRESSED_BYTES};
+use crate::limits::{
+    MAX_COLUMNS, MAX_MERGED_CELLS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_PART_BYTES,
+    MAX_XLSX_UNCOMPRESSED_BYTES,
+};
 use crate::value::serial_to_date;
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
@@ -87,6 +90,19 @@ fn open<'a>(file: &str, bytes: &'a [u8]) -> Result<Xlsx<Cursor<&'a [u8]>>, Impor
             .map_err(|_| damaged(file, "压缩目录损坏"))?;
         total = total.saturating_add(entry.size());
         let name = entry.name().unwrap_or_default();
+        let part_limit = if name.starts_with("xl/sharedStrings") {
+            MAX_SHARED_STRINGS_BYTES
+        } else if name.starts_with("xl/worksheets/") {
+            MAX_SHEET_PART_BYTES
+        } else {
+            u64::MAX
+        };
+        if entry.size() > part_limit {
+            return Err(damaged(
+                file,
+                "表格中有异常巨大的内容（单个单元格或文字过长）",
+            ));
+        }
         if name == "xl/workbook.xml" {
             has_workbook = true;
         } else if name.starts_with("word/") {

@@ -131,3 +131,53 @@ fn a_bad_file_among_good_ones_stops_the_whole_import() {
         Err(ImportError::NoFiles)
     ));
 }
+
+/// A small .xlsx holding one giant text (300 MB in a 308 KB file was seen; here 40 MB) is
+/// refused from its zip directory, in well under a second, instead of exhausting memory.
+#[test]
+fn a_small_xlsx_with_one_giant_string_is_refused_at_once() {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(false);
+        z.start_file("xl/workbook.xml", opts).unwrap();
+        std::io::Write::write_all(&mut z, b"<workbook/>").unwrap();
+        z.start_file("xl/sharedStrings.xml", opts).unwrap();
+        std::io::Write::write_all(&mut z, b"<sst><si><t>").unwrap();
+        let chunk = vec![b'a'; 1024 * 1024];
+        for _ in 0..40 {
+            std::io::Write::write_all(&mut z, &chunk).unwrap();
+        }
+        std::io::Write::write_all(&mut z, b"</t></si></sst>").unwrap();
+        z.finish().unwrap();
+    }
+    assert!(
+        buf.get_ref().len() < 1024 * 1024,
+        "compressed to {}",
+        buf.get_ref().len()
+    );
+    let started = std::time::Instant::now();
+    let m = message("花名册.xlsx", buf.get_ref());
+    assert!(m.contains("异常巨大"), "{m}");
+    assert!(
+        started.elapsed().as_millis() < 1000,
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// An absurd amount in every row must not overflow the ledger's wage sum: the average stays right
+/// (or is left out), never wraps around.
+#[test]
+fn the_ledger_wage_level_does_not_overflow_with_absurd_amounts() {
+    let mut d = sample_draft();
+    for e in &mut d.employees {
+        for w in &mut e.wages {
+            w.gross = "99999999999.99".into();
+        }
+    }
+    let level = bangfu_io::ledger::wage_level(&d).unwrap_or_default();
+    assert!(level.contains("99,999,999,999.99"), "{level}");
+}

@@ -123,6 +123,7 @@ fn utf8_bom_csv_payroll_with_money_as_people_write_it() {
         zhang.wages,
         [
             WageMonth {
+                unknown: Default::default(),
                 month: "2026-01".into(),
                 days_worked: "22".into(),
                 hours: "".into(),
@@ -132,6 +133,7 @@ fn utf8_bom_csv_payroll_with_money_as_people_write_it() {
                 paid_date: "2026-02-15".into(),
             },
             WageMonth {
+                unknown: Default::default(),
                 month: "2026-02".into(),
                 days_worked: "20.5".into(),
                 hours: "".into(),

@@ -364,3 +364,78 @@ fn the_empty_starting_row_of_the_app_is_filled_not_duplicated() {
         EmploymentForm::FullTime
     );
 }
+
+/// Imported guesses are named: a value read from another word than its label (临时工 → 季节性,
+/// 是 → 脱贫人口) is listed with its count before confirming, and kept in the draft as a guess
+/// at its field until the user confirms it.
+#[test]
+fn guessed_values_are_listed_before_confirming_and_marked_in_the_draft() {
+    let a = valid_id("19900307", 1);
+    let b = valid_id("19880101", 2);
+    let file = csv(
+        ROSTER_HEADER,
+        &[
+            format!("王五,{a},是,缝纫工,临时工,劳动合同,2026-03-01,,,,工伤保险,2026-03-01,"),
+            format!("赵六,{b},脱贫人口,缝纫工,临时工,劳务协议,2026-03-01,,,,工伤,2026-03-01,"),
+        ],
+    );
+    let plan = plan_of(&Draft::default(), &[("花名册.csv", &file)]);
+    let lines = plan.to_summary().guesses;
+    assert_eq!(
+        lines,
+        [
+            "用工形式：「临时工」按“季节性”导入（2 行）",
+            "人员类别：「是」按“脱贫人口”导入（1 行）",
+            "参保类型：「工伤」按“工伤保险”导入（1 行）",
+        ]
+    );
+    let d = apply(&plan, &Draft::default());
+    let fields = |i: usize| -> Vec<String> {
+        d.employees[i]
+            .guesses
+            .iter()
+            .map(|g| g.field.clone())
+            .collect()
+    };
+    assert_eq!(fields(0), ["poverty_status", "stint.0.employment_form"]);
+    assert_eq!(fields(1), ["stint.0.employment_form", "insurance.0.kind"]);
+    assert_eq!(
+        d.employees[0].stints[0].employment_form,
+        EmploymentForm::Seasonal
+    );
+    // The rules point each guess out at its field.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 20).unwrap();
+    let assessment = bangfu_rules::assess(&d, today);
+    let key = d.employees[0].key;
+    let path = format!("employee.{key}.poverty_status");
+    assert!(assessment
+        .errors_at(&path)
+        .any(|e| e.message.contains("「是」")));
+}
+
+/// One ID normaliser: a number typed in the draft with a hyphen or spaces is the same person as
+/// the imported row without them.
+#[test]
+fn an_id_typed_with_a_hyphen_or_spaces_matches_the_imported_row() {
+    let a = valid_id("19900307", 1);
+    for typed in [
+        format!("{}-{}", &a[..6], &a[6..]),
+        format!("{} {} {}", &a[..6], &a[6..14], &a[14..]),
+    ] {
+        let mut draft = Draft::default();
+        let key = draft.add_employee();
+        if let Some(e) = draft.employee_mut(key) {
+            e.name = "王五".into();
+            e.id_number = typed.clone();
+        }
+        let file = csv(
+            ROSTER_HEADER,
+            &[format!(
+                "王五,{a},脱贫人口,缝纫工,全日制,劳动合同,2026-03-01,,,,工伤保险,2026-03-01,"
+            )],
+        );
+        let plan = plan_of(&draft, &[("花名册.csv", &file)]);
+        assert!(plan.people_added.is_empty(), "{typed}: {}", plan.summary());
+        assert_eq!(plan.people_updated.len(), 1, "{typed}");
+    }
+}

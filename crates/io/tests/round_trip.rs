@@ -80,3 +80,58 @@ fn values_typed_in_other_spellings_export_canonically_and_read_back_the_same() {
     let plan = plan_of(&d, &[("x.xlsx", &book)]);
     assert!(!plan.changes_anything(), "{}", plan.summary());
 }
+
+/// CSV injection (OWASP): a name, post or address typed as a formula is written with a leading
+/// `'` in every CSV export, so a spreadsheet shows it as text; importing the export gives back
+/// exactly what was typed.
+#[test]
+fn formula_like_text_is_neutralised_in_csv_and_comes_back_unchanged() {
+    let mut d = sample_draft();
+    let hostile = [
+        "=HYPERLINK(\"http://x\",\"点击\")",
+        "+1+1",
+        "-2",
+        "@SUM(A1)",
+        "=1+2",
+    ];
+    d.employees[0].name = hostile[0].into();
+    d.employees[0].post = hostile[1].into();
+    d.employees[0].household_address = hostile[2].into();
+    d.employees[1].post = hostile[3].into();
+    d.employees[1].household_address = hostile[4].into();
+    // An unreadable amount is exported as typed (and refused, with its row, on import).
+    d.employees[0].wages[0].gross = "=2000".into();
+    for csv in [export::roster_csv(&d), export::wages_csv(&d)] {
+        let text = String::from_utf8(csv).unwrap();
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\r']),
+                    "a cell a spreadsheet would run: «{cell}»"
+                );
+            }
+        }
+    }
+    let plan = plan_of(
+        &Draft::default(),
+        &[
+            ("花名册.csv", &export::roster_csv(&d)),
+            ("工资.csv", &export::wages_csv(&d)),
+        ],
+    );
+    let back = apply(&plan, &Draft::default());
+    let names: Vec<&str> = back.employees.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&hostile[0]), "{names:?}");
+    let first = back
+        .employees
+        .iter()
+        .find(|e| e.name == hostile[0])
+        .unwrap();
+    assert_eq!(
+        (first.post.as_str(), first.household_address.as_str()),
+        (hostile[1], hostile[2])
+    );
+}

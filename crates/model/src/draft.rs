@@ -10,6 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Fields of a stored draft this version does not know, kept as they were.
+pub type Unknown = serde_json::Map<String, serde_json::Value>;
+
 /// A whole application in progress.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -27,6 +30,10 @@ pub struct Draft {
     /// Holiday schedules the user added for years the shipped data does not cover
     /// (same JSON shape as `data/holidays/YYYY.json`), kept with the draft so they travel with it.
     pub extra_holidays: Vec<String>,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// 申请主体 (the applicant business entity), 第六条.
@@ -48,6 +55,10 @@ pub struct Applicant {
     pub registered_address: String,
     /// 成立日期
     pub established: String,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// 车间场所 (the workshop site), 第七条第（五）项.
@@ -76,6 +87,10 @@ pub struct Site {
     /// 产品类别 / 主要产品
     pub products: String,
     pub workshop_form: WorkshopForm,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One person on the roster. A person may have several stints (seasonal work), several insurance
@@ -102,6 +117,29 @@ pub struct Employee {
     pub stints: Vec<Stint>,
     pub insurance: Vec<InsurancePeriod>,
     pub wages: Vec<WageMonth>,
+    /// Values an import mapped from a spelling it was not given verbatim (「临时工」 read as
+    /// 季节性, 「是」 as 脱贫人口), kept until the user confirms or changes them.
+    pub guesses: Vec<Guess>,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// A value an import guessed: which field of the employee and the text the spreadsheet had.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Guess {
+    /// The field relative to the employee: `poverty_status`, `pay_method`,
+    /// `stint.<index>.employment_form`, `stint.<index>.agreement_type`,
+    /// `insurance.<index>.kind`.
+    pub field: String,
+    /// The text the spreadsheet cell held.
+    pub typed: String,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One period of employment under one agreement.
@@ -116,6 +154,10 @@ pub struct Stint {
     pub end: String,
     /// 离职日期; empty = still employed.
     pub leave_date: String,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// 参保 (insurance cover) over a period, 第七条第（四）项.
@@ -126,6 +168,10 @@ pub struct InsurancePeriod {
     pub start: String,
     /// Empty = open-ended (still covered).
     pub end: String,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One month of pay for one person, 第七条第（三）项.
@@ -146,6 +192,10 @@ pub struct WageMonth {
     pub net: String,
     /// 发放日期 `YYYY-MM-DD`; empty = not paid (yet).
     pub paid_date: String,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Written rules (制度) in place, 第七条第（五）项.
@@ -160,6 +210,10 @@ pub struct RulesInPlace {
     pub workshop_management: bool,
     /// 生产经营稳定
     pub stable_operation: bool,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// The applicant's declarations, 第六条 and 第七条第（五）项.
@@ -178,22 +232,39 @@ pub struct Declarations {
     pub no_harmful_activity: bool,
     /// 所填信息和所附材料真实、完整
     pub materials_true: bool,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Assessment settings whose values the rules show in their explanations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Minimum cumulative days of seasonal work (第七条第（二）项 "3个月"), default 90.
-    pub seasonal_min_days: u32,
+    /// Minimum cumulative days of seasonal work (第七条第（二）项 "3个月"), as typed; the rules
+    /// read it (default 90) and say at the field when it cannot be read.
+    pub seasonal_min_days: String,
     pub seasonal_period: SeasonalPeriod,
+    /// Judge a month with fewer 出勤天数 than the monthly 计薪天数 against the minimum wage pro
+    /// rata to the days attended (《最低工资规定》第三条, 劳社部发〔2008〕3号). On by default.
+    pub attendance_prorating: bool,
+    /// Fields this version does not know (written by a newer one), kept so that saving again
+    /// loses nothing.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+/// The regulation's default of [`Settings::seasonal_min_days`]: 3 months counted as 90 days.
+pub const DEFAULT_SEASONAL_MIN_DAYS: u32 = 90;
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            seasonal_min_days: 90,
+            seasonal_min_days: DEFAULT_SEASONAL_MIN_DAYS.to_string(),
             seasonal_period: SeasonalPeriod::CalendarYear,
+            attendance_prorating: true,
+            unknown: Unknown::new(),
         }
     }
 }
@@ -423,11 +494,31 @@ mod tests {
         assert_eq!(d.employee(c).map(|e| e.stints.len()), Some(1));
     }
 
+    /// A draft from a newer version keeps what this one does not understand, at every level.
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let text = r#"{"applicant":{"name":"某社","vat_number":"X1"},"future":{"a":[1,2]},
+            "employees":[{"key":1,"name":"王五","nickname":"小王",
+              "stints":[{"start":"2026-03-01","shift":"night"}],
+              "wages":[{"month":"2026-03","bonus":"100"}]}]}"#;
+        let d: Draft = serde_json::from_str(text).unwrap();
+        assert_eq!(d.applicant.name, "某社");
+        let again: serde_json::Value = serde_json::to_value(&d).unwrap();
+        assert_eq!(again["applicant"]["vat_number"], "X1");
+        assert_eq!(again["future"]["a"][1], 2);
+        assert_eq!(again["employees"][0]["nickname"], "小王");
+        assert_eq!(again["employees"][0]["stints"][0]["shift"], "night");
+        assert_eq!(again["employees"][0]["wages"][0]["bonus"], "100");
+        let back: Draft = serde_json::from_value(again).unwrap();
+        assert_eq!(back, d);
+    }
+
     #[test]
     fn missing_fields_read_as_empty() {
         let d: Draft = serde_json::from_str(r#"{"applicant":{"name":"某合作社"}}"#).unwrap();
         assert_eq!(d.applicant.name, "某合作社");
-        assert_eq!(d.settings.seasonal_min_days, 90);
+        assert_eq!(d.settings.seasonal_min_days, "90");
+        assert!(d.settings.attendance_prorating);
         assert!(d.employees.is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! The versioned envelope a draft is stored and shared in (browser storage and `.json` draft files).
 //!
 //! ```json
-//! {"format": "bangfu-draft", "schema_version": 2, "saved_at": "2026-11-25T08:00:00Z", "draft": {…}}
+//! {"format": "bangfu-draft", "schema_version": 3, "saved_at": "2026-11-25T08:00:00Z", "draft": {…}}
 //! ```
 //!
 //! Reading never guesses: an envelope from an older schema is migrated forward one version at a
@@ -18,7 +18,7 @@ use std::fmt;
 /// The `format` tag that marks a file as ours.
 pub const FORMAT: &str = "bangfu-draft";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A draft with its format tag, schema version and save time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,9 @@ pub struct Envelope {
     #[serde(default)]
     pub saved_at: String,
     pub draft: Draft,
+    /// Envelope fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: crate::draft::Unknown,
 }
 
 impl Envelope {
@@ -39,6 +42,7 @@ impl Envelope {
             schema_version: SCHEMA_VERSION,
             saved_at: saved_at.into(),
             draft,
+            unknown: Default::default(),
         }
     }
 
@@ -134,8 +138,12 @@ pub fn read(text: &str) -> Result<Envelope, LoadError> {
         });
     }
     let value = migrate::forward(value, version).map_err(|detail| LoadError::Damaged { detail })?;
-    serde_json::from_value::<Envelope>(value).map_err(|e| LoadError::Damaged {
-        detail: e.to_string(),
+    serde_path_to_error::deserialize::<_, Envelope>(value).map_err(|e| LoadError::Damaged {
+        detail: format!(
+            "{}：{}",
+            crate::damage::where_(&e.path().to_string()),
+            crate::damage::what(&e.inner().to_string())
+        ),
     })
 }
 
@@ -236,6 +244,16 @@ mod tests {
             read(r#"{"format":"bangfu-draft","schema_version":2,"draft":{"employees":"oops"}}"#),
             Err(LoadError::Damaged { .. })
         ));
+        // The field named in Chinese, the value shown, no English library text.
+        let e = read(
+            r#"{"format":"bangfu-draft","schema_version":3,"draft":{"employees":[{"name":"王五"},{"name":123}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            e,
+            "草稿文件已损坏，无法读取（第2名员工的“姓名”：应为文字，实际是数字 123）。"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! - [`region`]: 盟市 / 旗县 / 苏木乡镇 from `data/`.
 //! - [`text`]: lenient reading of typed dates, months and money (fen).
 
+pub mod damage;
 pub mod draft;
 pub mod envelope;
 pub mod migrate;

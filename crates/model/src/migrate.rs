@@ -10,6 +10,8 @@
 //!   `insurance_kind`, `insurance_start`, `insurance_end` on the employee.
 //! - v2: several stints (`stints[]`) and insurance periods (`insurance[]`) per employee, because
 //!   seasonal workers come back each year under a new agreement.
+//! - v3: `settings.seasonal_min_days` is the text as typed (a string) instead of a number, so that
+//!   a value the rules cannot read is kept and shown at its field rather than refused by the form.
 
 use serde_json::{Map, Value};
 
@@ -23,10 +25,27 @@ pub fn forward(mut envelope: Value, version: u32) -> Result<Value, String> {
         envelope = v1_to_v2(envelope)?;
         v = 2;
     }
+    if v == 2 {
+        envelope = v2_to_v3(envelope);
+        v = 3;
+    }
     if let Some(obj) = envelope.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(v));
     }
     Ok(envelope)
+}
+
+fn v2_to_v3(mut envelope: Value) -> Value {
+    let days = envelope
+        .get_mut("draft")
+        .and_then(|d| d.get_mut("settings"))
+        .and_then(|s| s.get_mut("seasonal_min_days"));
+    if let Some(days) = days {
+        if let Some(n) = days.as_u64() {
+            *days = Value::String(n.to_string());
+        }
+    }
+    envelope
 }
 
 fn v1_to_v2(mut envelope: Value) -> Result<Value, String> {
@@ -116,6 +135,17 @@ mod tests {
         let zhao = &env.draft.employees[1];
         assert_eq!(zhao.stints.len(), 1);
         assert!(zhao.insurance.is_empty());
+    }
+
+    #[test]
+    fn v2_seasonal_days_number_becomes_the_typed_text() {
+        let text = r#"{"format":"bangfu-draft","schema_version":2,
+            "draft":{"settings":{"seasonal_min_days":120,"seasonal_period":"calendar_year"}}}"#;
+        let env = read(text).unwrap();
+        assert_eq!(env.schema_version, SCHEMA_VERSION);
+        assert_eq!(env.draft.settings.seasonal_min_days, "120");
+        // Settings added since keep their defaults.
+        assert!(env.draft.settings.attendance_prorating);
     }
 
     #[test]

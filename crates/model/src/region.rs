@@ -181,6 +181,11 @@ impl Regions {
 
     /// "盟市 旗县 苏木乡镇" for display, from whatever of the site is filled in.
     pub fn describe(&self, site: &crate::draft::Site) -> String {
+        self.region_parts(site).join("")
+    }
+
+    /// The names of the site's 盟市, 旗县 and 苏木乡镇 that are known, in that order.
+    fn region_parts(&self, site: &crate::draft::Site) -> Vec<String> {
         let mut parts = Vec::new();
         if let Some(p) = self.prefecture(&site.prefecture_code) {
             parts.push(p.name.clone());
@@ -193,7 +198,46 @@ impl Regions {
         } else if !site.township_other.trim().is_empty() {
             parts.push(site.township_other.trim().to_owned());
         }
-        parts.join("")
+        parts
+    }
+
+    /// The full address of the site: region, 嘎查村, 详细地址, each place name once. Clerks often
+    /// start the detail with the township or village already chosen above it
+    /// (「卓资山镇工业园区8号」); that repeated name is not printed a second time.
+    ///
+    /// ```
+    /// use bangfu_model::{region::Regions, Site};
+    /// let site = Site {
+    ///     township_other: "卓资山镇".into(),
+    ///     village: "南河村".into(),
+    ///     address: "卓资山镇南河村工业园区8号".into(),
+    ///     ..Site::default()
+    /// };
+    /// assert_eq!(Regions::get().site_address(&site), "卓资山镇南河村工业园区8号");
+    /// ```
+    pub fn site_address(&self, site: &crate::draft::Site) -> String {
+        let mut names = self.region_parts(site);
+        let village = crate::text::normalize(&site.village);
+        if !village.is_empty() {
+            names.push(village);
+        }
+        let mut detail = crate::text::normalize(&site.address);
+        // Drop every known name the detail starts with, however many it repeats.
+        loop {
+            let before = detail.len();
+            for n in &names {
+                if !n.is_empty() {
+                    if let Some(rest) = detail.strip_prefix(n.as_str()) {
+                        detail = rest.to_owned();
+                    }
+                }
+            }
+            if detail.len() == before {
+                break;
+            }
+        }
+        names.push(detail);
+        names.concat()
     }
 }
 

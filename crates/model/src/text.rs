@@ -17,6 +17,9 @@ pub enum ParseError {
     TooManyDecimals,
     Negative,
     BadNumber,
+    /// A comma where a decimal point was probably meant (`2600,50`); holds the amount it would
+    /// be with a point, to ask the user.
+    CommaAsDecimal(String),
 }
 
 impl fmt::Display for ParseError {
@@ -29,15 +32,36 @@ impl fmt::Display for ParseError {
             ParseError::TooManyDecimals => "金额最多保留两位小数（分）",
             ParseError::Negative => "不能为负数",
             ParseError::BadNumber => "请填写数字",
+            ParseError::CommaAsDecimal(s) => {
+                return write!(f, "逗号的位置不像千位分隔：是否为 {s}？小数点请用“.”");
+            }
         })
     }
 }
 
 impl std::error::Error for ParseError {}
 
-/// Full-width ASCII (ＡＢＣ１２３，．／－) to half-width, ideographic space to space, trimmed.
+/// Characters that print as nothing but break matching and parsing: zero-width spaces and
+/// joiners, the byte-order mark, soft hyphens and bidirectional marks (text pasted from WeChat
+/// and web pages carries them). A bidi mark would also reverse the rest of a message.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Full-width ASCII (ＡＢＣ１２３，．／－) to half-width, ideographic space to space, invisible
+/// characters ([`is_invisible`]) removed, trimmed.
 pub fn normalize(s: &str) -> String {
     s.chars()
+        .filter(|c| !is_invisible(*c))
         .map(|c| match c {
             '\u{3000}' => ' ',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -153,10 +177,12 @@ pub fn format_month(d: NaiveDate) -> String {
 /// ```
 pub fn parse_money_fen(s: &str) -> Result<i64, ParseError> {
     let s = normalize(s);
-    let cleaned: String = s
+    let unmarked: String = s
         .chars()
-        .filter(|c| !matches!(c, ',' | '，' | '¥' | '￥' | ' ' | '元'))
+        .filter(|c| !matches!(c, '¥' | '￥' | ' ' | '元'))
+        .map(|c| if c == '，' { ',' } else { c })
         .collect();
+    let cleaned = thousands(&unmarked)?;
     let cleaned = cleaned.strip_prefix("RMB").unwrap_or(&cleaned);
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
@@ -192,6 +218,40 @@ pub fn parse_money_fen(s: &str) -> Result<i64, ParseError> {
         _ => frac.parse().map_err(|_| ParseError::BadMoney)?,
     };
     Ok(yuan * 100 + fen)
+}
+
+/// Removes thousands separators, which must come in groups of three (`12,345.50`). A lone comma
+/// before one or two digits is a decimal comma typed by mistake (`2600,50`): an error asking
+/// whether 2600.50 was meant. Anything else with commas (`1,2,3`) is not a number.
+fn thousands(s: &str) -> Result<String, ParseError> {
+    if !s.contains(',') {
+        return Ok(s.to_owned());
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let groups: Vec<&str> = int.split(',').collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| digits(g))
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && frac.is_none_or(|f| !f.contains(','));
+    if grouped {
+        let mut out = groups.concat();
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        return Ok(out);
+    }
+    if let ([whole, cents], None) = (groups.as_slice(), frac) {
+        if digits(whole) && digits(cents) && cents.len() <= 2 {
+            return Err(ParseError::CommaAsDecimal(format!("{whole}.{cents}")));
+        }
+    }
+    Err(ParseError::BadMoney)
 }
 
 /// Formats fen as yuan with two decimals and thousands separators: `2,270.00`.
@@ -266,6 +326,13 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_pasted_from_chat_are_ignored() {
+        assert_eq!(parse_date("\u{200B}2026-03-01\u{FEFF}"), Ok(d(2026, 3, 1)));
+        assert_eq!(parse_money_fen("2\u{200E}270"), Ok(227_000));
+        assert_eq!(normalize("\u{202E}王\u{200D}五"), "王五");
+    }
+
+    #[test]
     fn months() {
         for s in ["2026-03", "2026/3", "2026年3月", "202603", "2026-03-15"] {
             assert_eq!(parse_month(s), Ok(d(2026, 3, 1)), "{s}");
@@ -295,6 +362,36 @@ mod tests {
             parse_money_fen("99999999999999999999"),
             Err(ParseError::BadMoney)
         );
+    }
+
+    /// Commas: thousands separators only in groups of three; a lone comma before two digits is a
+    /// question, not 260,050.00 元 passing the minimum wage.
+    #[test]
+    fn commas_are_thousands_separators_only_in_groups_of_three() {
+        assert_eq!(parse_money_fen("2,270.50"), Ok(227_050));
+        assert_eq!(parse_money_fen("12,345,678"), Ok(1_234_567_800));
+        assert_eq!(parse_money_fen("2，270"), Ok(227_000));
+        assert_eq!(
+            parse_money_fen("2600,50"),
+            Err(ParseError::CommaAsDecimal("2600.50".into()))
+        );
+        assert_eq!(
+            parse_money_fen("2600,5"),
+            Err(ParseError::CommaAsDecimal("2600.5".into()))
+        );
+        assert!(ParseError::CommaAsDecimal("2600.50".into())
+            .to_string()
+            .contains("是否为 2600.50？"));
+        for bad in ["1,2,3", "22,70", "2,2700", ",270", "2,270,5"] {
+            assert!(
+                matches!(
+                    parse_money_fen(bad),
+                    Err(ParseError::BadMoney | ParseError::CommaAsDecimal(_))
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_money_fen("1,2,3"), Err(ParseError::BadMoney));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! {draft_json: string,          // the Draft as JSON (serde form), or a saved envelope
 //!                               // {"format":"bangfu-draft",...}
 //!  now: "YYYY-MM-DDTHH:MM:SS",  // the local clock: application date and PDF creation date
+//!  today: "YYYY-MM-DD",         // the date the screen assessed on (optional: `now`'s date)
 //!  font_base: "fonts/",         // where manifest.json and the font files are, relative to
 //!                               // the worker script (same origin)
 //!  utc_offset_minutes: 480}     // optional: -new Date().getTimezoneOffset(); 480 (UTC+8)
@@ -31,8 +32,9 @@
 //!   `{type: "error", message: string, missing_chars: string[]}`; `missing_chars` lists the
 //!   characters of the draft no font has (each a one-character string), empty for other errors.
 //!
-//! The worker runs [`bangfu_rules::assess`] itself on the date of `now` (or the draft's
-//! assessment date), exactly as the main thread does, so the packet shows the same findings.
+//! The worker runs [`bangfu_rules::assess`] itself on `today`, the date the screen assessed on
+//! (the draft's 自评基准日 takes precedence inside the rules), exactly as the main thread does, so
+//! the packet shows the same findings even on a page left open past midnight.
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

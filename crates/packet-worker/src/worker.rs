@@ -219,7 +219,11 @@ fn make(
     }
 
     let t_fonts = now_ms();
-    let assessment = bangfu_rules::assess(draft, now.date());
+    // The date the screen assessed on (sent as `today`); the clock's only when a page did not say.
+    let today = field(data, "today")
+        .and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or(now.date());
+    let assessment = bangfu_rules::assess(draft, today);
     let t_assessed = now_ms();
     // Minutes east of UTC; China Standard Time when the page did not say.
     let utc_offset_minutes = Reflect::get(data, &JsValue::from_str("utc_offset_minutes"))

@@ -4,18 +4,10 @@
 
 use bangfu_model::text::{format_fen, parse_date, parse_hundredths, parse_money_fen, parse_month};
 use bangfu_model::{region::Regions, Choice, Employee, PayMethod, Site, Stint};
-use bangfu_rules::calendar::add_calendar_months;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-/// 「2026年3月1日」
-pub fn date_cn(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-/// 「2026年3月」
-pub fn month_cn(d: NaiveDate) -> String {
-    format!("{}年{}月", d.year(), d.month())
-}
+/// 「2026年3月1日」 and 「2026年3月」: the one spelling of dates in running text, the rules'.
+pub use bangfu_rules::calendar::{cn as date_cn, cn_month as month_cn};
 
 /// A typed date as `YYYY-MM-DD`, or as typed when it does not read as a date.
 pub fn date(s: &str) -> String {
@@ -36,10 +28,19 @@ pub fn money(s: &str) -> String {
 /// A typed quantity (days, hours, m²) without trailing zeros: `21.5`, `22`.
 pub fn quantity(s: &str) -> String {
     match parse_hundredths(s) {
-        Ok(h) if h % 100 == 0 => (h / 100).to_string(),
-        Ok(h) if h % 10 == 0 => format!("{}.{}", h / 100, (h % 100) / 10),
-        Ok(h) => format!("{}.{:02}", h / 100, h % 100),
+        Ok(h) => hundredths(h),
         Err(_) => clean(s),
+    }
+}
+
+/// A quantity in hundredths without trailing zeros: `2150` → `21.5`.
+pub fn hundredths(h: i64) -> String {
+    if h % 100 == 0 {
+        (h / 100).to_string()
+    } else if h % 10 == 0 {
+        format!("{}.{}", h / 100, (h % 100) / 10)
+    } else {
+        format!("{}.{:02}", h / 100, h % 100)
     }
 }
 
@@ -66,12 +67,9 @@ pub fn site_region(site: &Site) -> String {
     Regions::get().describe(site)
 }
 
-/// The full site address: region, 嘎查村, street address.
+/// The full site address, each place name once ([`Regions::site_address`]).
 pub fn site_address(site: &Site) -> String {
-    let mut s = site_region(site);
-    s.push_str(&clean(&site.village));
-    s.push_str(&clean(&site.address));
-    s
+    clean(&Regions::get().site_address(site))
 }
 
 /// The township's name and whether it is a 街道 (addressed as 街道办事处, not 人民政府).
@@ -152,63 +150,6 @@ pub fn stint_period(s: &Stint) -> String {
         (false, true) => format!("{start}起（无固定期限）"),
         _ => format!("{start}至{end}"),
     }
-}
-
-/// Whole calendar months of employment up to `on`, over all stints (display only).
-pub fn months_employed(e: &Employee, on: NaiveDate) -> Option<u32> {
-    let mut total = 0u32;
-    let mut any = false;
-    for s in &e.stints {
-        let Ok(start) = parse_date(&s.start) else {
-            continue;
-        };
-        let end = [parse_date(&s.leave_date).ok(), parse_date(&s.end).ok()]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(on, |d| d.min(on));
-        if end < start {
-            continue;
-        }
-        any = true;
-        // Calendar months as the rules count them (民法典第二百零二条): k months are reached on
-        // the same day k months after the start, or that month's last day.
-        let diff = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
-        let mut months = diff.max(0);
-        while months > 0 && add_calendar_months(start, months) > end {
-            months -= 1;
-        }
-        total += months.unsigned_abs();
-    }
-    any.then_some(total)
-}
-
-/// Average 应发工资 over the months with a readable amount, in fen.
-pub fn average_gross(e: &Employee) -> Option<i64> {
-    let amounts: Vec<i64> = e
-        .wages
-        .iter()
-        .filter_map(|w| parse_money_fen(&w.gross).ok())
-        .collect();
-    let n = i64::try_from(amounts.len()).ok().filter(|&n| n > 0)?;
-    Some(amounts.iter().sum::<i64>() / n)
-}
-
-/// Whether any stint of the person overlaps the month starting `month`.
-pub fn employed_in_month(e: &Employee, month: NaiveDate) -> bool {
-    let next = month
-        .checked_add_months(chrono::Months::new(1))
-        .unwrap_or(month);
-    e.stints.iter().any(|s| {
-        let Ok(start) = parse_date(&s.start) else {
-            return false;
-        };
-        let end = [parse_date(&s.leave_date).ok(), parse_date(&s.end).ok()]
-            .into_iter()
-            .flatten()
-            .min();
-        start < next && end.is_none_or(|e| e >= month)
-    })
 }
 
 /// The wage months named in the draft, sorted, each once.
@@ -305,20 +246,5 @@ mod tests {
             };
             assert_eq!(pay(&e), want, "{method:?} {account:?}");
         }
-    }
-
-    #[test]
-    fn months_employed_counts_whole_calendar_months() {
-        let e = Employee {
-            stints: vec![Stint {
-                start: "2025-11-30".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        };
-        let on = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default();
-        assert_eq!(months_employed(&e, on), Some(3));
-        let on = NaiveDate::from_ymd_opt(2026, 2, 27).unwrap_or_default();
-        assert_eq!(months_employed(&e, on), Some(2));
     }
 }

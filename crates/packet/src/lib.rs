@@ -125,7 +125,8 @@ pub fn build_packet(
         title: TITLE,
         author: &ctx.applicant,
         subject: &subject,
-        created_utc: opts.now - chrono::Duration::minutes(i64::from(opts.utc_offset_minutes)),
+        created_local: opts.now,
+        utc_offset_minutes: opts.utc_offset_minutes,
     };
     render::render(&doc.pages, &doc.sections, fonts, &m, &meta, progress)
 }

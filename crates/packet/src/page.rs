@@ -299,15 +299,8 @@ impl<'m, 'f> Doc<'m, 'f> {
         let (left, width) = (self.left(), self.width());
         let first_indent = indent * size;
         let mut lines = Vec::new();
-        self.m.wrap_paragraph(
-            text,
-            width - first_indent,
-            width,
-            size,
-            false,
-            true,
-            &mut lines,
-        );
+        self.m
+            .wrap_paragraph(text, width - first_indent, width, size, false, &mut lines);
         let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(size * leading);

@@ -17,8 +17,45 @@ pub struct Meta<'a> {
     pub title: &'a str,
     pub author: &'a str,
     pub subject: &'a str,
-    /// Creation time in UTC (printpdf writes the offset as +00'00' whatever it is given).
-    pub created_utc: chrono::NaiveDateTime,
+    /// Creation time, local.
+    pub created_local: chrono::NaiveDateTime,
+    /// The local time's offset from UTC, in minutes (480 for China Standard Time).
+    pub utc_offset_minutes: i32,
+}
+
+/// A PDF date string (ISO 32000-1 7.9.4) for a local time and its offset:
+/// `D:20261202181500+08'00'`.
+fn pdf_date(local: chrono::NaiveDateTime, offset_minutes: i32) -> String {
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let m = offset_minutes.unsigned_abs();
+    format!(
+        "D:{}{sign}{:02}'{:02}'",
+        local.format("%Y%m%d%H%M%S"),
+        m / 60,
+        m % 60
+    )
+}
+
+/// Writes the creation and modification dates into the document information dictionary.
+/// printpdf writes 1970-01-01 there when built for wasm (it has no clock there), whatever it is
+/// given, so the packet made in the browser would claim to be from 1970.
+fn stamp_dates(lo: &mut lopdf::Document, meta: &Meta<'_>) -> Result<(), PacketError> {
+    let when = pdf_date(meta.created_local, meta.utc_offset_minutes);
+    let info = lo
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .map_err(|e| PacketError::Pdf(format!("Info: {e}")))?;
+    let dict = lo
+        .get_dictionary_mut(info)
+        .map_err(|e| PacketError::Pdf(format!("Info: {e}")))?;
+    for key in ["CreationDate", "ModDate"] {
+        dict.set(
+            key,
+            lopdf::Object::String(when.clone().into_bytes(), lopdf::StringFormat::Literal),
+        );
+    }
+    Ok(())
 }
 
 fn date_time(d: chrono::NaiveDateTime) -> printpdf::OffsetDateTime {
@@ -126,7 +163,9 @@ pub fn render(
     doc.metadata.info.creator = "帮扶车间自评申报".into();
     doc.metadata.info.producer = "帮扶车间自评申报 (printpdf)".into();
     doc.metadata.info.keywords = vec!["就业帮扶车间".into(), "认定申请".into()];
-    let when = date_time(meta.created_utc);
+    let when = date_time(
+        meta.created_local - chrono::Duration::minutes(i64::from(meta.utc_offset_minutes)),
+    );
     doc.metadata.info.creation_date = when;
     doc.metadata.info.modification_date = when;
     doc.metadata.info.metadata_date = when;
@@ -142,6 +181,7 @@ pub fn render(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    stamp_dates(&mut lo, meta)?;
 
     // Our content streams in place of printpdf's.
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
@@ -192,5 +232,17 @@ fn compress(stream: &mut lopdf::Stream) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pdf_dates_carry_the_local_offset() {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+            .and_then(|d| d.and_hms_opt(18, 15, 0))
+            .unwrap_or_default();
+        assert_eq!(super::pdf_date(t, 480), "D:20261202181500+08'00'");
+        assert_eq!(super::pdf_date(t, -210), "D:20261202181500-03'30'");
     }
 }

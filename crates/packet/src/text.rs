@@ -139,7 +139,7 @@ impl<'f> Metrics<'f> {
     pub fn wrap(&self, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
         let mut lines = Vec::new();
         for para in text.split('\n') {
-            self.wrap_paragraph(para, width, width, size, bold, false, &mut lines);
+            self.wrap_paragraph(para, width, width, size, bold, &mut lines);
         }
         while lines.last().is_some_and(|l: &String| l.is_empty()) {
             lines.pop();
@@ -148,10 +148,8 @@ impl<'f> Metrics<'f> {
     }
 
     /// As [`Metrics::wrap`] for one paragraph whose first line is `first_width` wide (for a
-    /// first-line indent) and the others `width`. With `break_words` (justified running text) a
-    /// long number that would leave a wide gap is split where the line ends; otherwise (table
-    /// cells) it moves to the next line whole.
-    #[allow(clippy::too_many_arguments)]
+    /// first-line indent) and the others `width`. A number, code, date or amount is never split
+    /// across lines unless it alone is wider than a line.
     pub fn wrap_paragraph(
         &self,
         text: &str,
@@ -159,7 +157,6 @@ impl<'f> Metrics<'f> {
         width: f32,
         size: f32,
         bold: bool,
-        break_words: bool,
         lines: &mut Vec<String>,
     ) {
         let units = units(text);
@@ -183,10 +180,10 @@ impl<'f> Metrics<'f> {
                 limit = width;
                 continue;
             }
-            // A long number or word that would leave a wide gap is broken where the line ends
-            // (a justified line would otherwise be stretched apart).
-            let long_word = break_words && unit.chars().count() >= 8 && limit - line_w > 2.0 * size;
-            if !line.is_empty() && !long_word {
+            // A number, code, date or amount moves to the next line whole, even in justified
+            // text: 「91150921MA7XK2」 / 「P3QM」 would be misread. Only a unit longer than a whole
+            // line is broken, by characters.
+            if !line.is_empty() {
                 lines.push(std::mem::take(&mut line).trim_end().to_owned());
                 line_w = 0.0;
                 limit = width;
@@ -223,16 +220,18 @@ impl<'f> Metrics<'f> {
     }
 }
 
-/// Splits text into unbreakable units: a Latin word or number, a space, or one CJK character with
-/// the closing marks that follow it and the opening marks that precede it.
+/// Splits text into unbreakable units: a Latin word or number (an ID number, a credit code, an
+/// ISO date, an amount), a date written out in Chinese (「2026年12月2日」, 「2026年3月」), a
+/// space, or one CJK character with the closing marks that follow it and the opening marks that
+/// precede it.
 fn units(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
     let mut out: Vec<String> = Vec::new();
     let mut pending_open = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_control() {
-            continue;
-        }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
         if NO_END.contains(c) {
             pending_open.push(c);
             continue;
@@ -254,10 +253,17 @@ fn units(text: &str) -> Vec<String> {
         }
         unit.push(c);
         if is_word_char(c) {
-            while let Some(&n) = chars.peek() {
-                if is_word_char(n) {
+            while i < chars.len() {
+                let n = chars[i];
+                // 年 and 月 glue digits on both sides; 日 closes a date after a digit.
+                let date_mark = chars[i - 1].is_ascii_digit()
+                    && (matches!(n, '年' | '月')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                        || n == '日'
+                        || n == '月' && unit.contains('年'));
+                if is_word_char(n) || date_mark {
                     unit.push(n);
-                    chars.next();
+                    i += 1;
                 } else {
                     break;
                 }
@@ -297,5 +303,11 @@ mod tests {
             vec!["号", "码", "11010519491231002X，"]
         );
         assert_eq!(units("2,270.00 元"), vec!["2,270.00", " ", "元"]);
+        assert_eq!(
+            units("于2026年12月2日起"),
+            vec!["于", "2026年12月2日", "起"]
+        );
+        assert_eq!(units("2026年3月工资"), vec!["2026年3月", "工", "资"]);
+        assert_eq!(units("2023-01-01至"), vec!["2023-01-01", "至"]);
     }
 }

@@ -12,6 +12,7 @@
 //!   reviewer decides; e.g. a registration moved into the region keeps its code).
 //! - Lawful operation and social responsibility: the applicant's declarations; unticked = incomplete.
 
+use crate::declarations;
 use crate::finding::{CriterionId, FieldError, Finding, Status};
 use crate::path;
 use crate::validate::{parse_credit_code, CodeKind, CreditCode, CreditCodeError};
@@ -19,6 +20,10 @@ use bangfu_model::region::Regions;
 use bangfu_model::text::{parse_date, ParseError};
 use bangfu_model::{Choice, Draft, EntityType};
 use chrono::NaiveDate;
+
+pub const CITATION: &str = "第六条";
+pub const TITLE: &str = "申请主体资格（依法注册、独立法人）";
+pub const TEXT: &str = "凡在我区依法注册、合法经营、履行社会责任，符合认定标准条件、具有独立法人资格的经营主体均可申请认定为就业帮扶车间。";
 
 /// Why an entity type lacks legal personality, or `None` when it has it (or is not chosen).
 pub fn not_a_legal_person(t: EntityType) -> Option<&'static str> {
@@ -79,7 +84,10 @@ pub(crate) fn assess(draft: &Draft, date: NaiveDate, errors: &mut Vec<FieldError
     match parse_date(&a.established) {
         Ok(d) if d > date => errors.push(FieldError {
             path: path::applicant("established"),
-            message: format!("成立日期晚于自评基准日（{date}），请核对"),
+            message: format!(
+                "成立日期晚于自评基准日（{}），请核对",
+                crate::calendar::cn(date)
+            ),
             warning: true,
         }),
         Ok(_) | Err(ParseError::Empty) => {}
@@ -163,11 +171,10 @@ pub(crate) fn assess(draft: &Draft, date: NaiveDate, errors: &mut Vec<FieldError
     if entity == EntityType::Unspecified {
         missing.push("主体类型（未选择）".to_owned());
     }
-    if !draft.declarations.lawful_operation {
-        missing.push("声明：本主体依法注册、合法经营（未勾选）".to_owned());
-    }
-    if !draft.declarations.social_responsibility {
-        missing.push("声明：本主体履行社会责任（未勾选）".to_owned());
+    for d in declarations::of(CriterionId::Art6) {
+        if !(d.get)(draft) {
+            missing.push(format!("声明：{}（未勾选）", d.label));
+        }
     }
 
     let no_legal_person = not_a_legal_person(entity);
@@ -211,6 +218,7 @@ pub(crate) fn assess(draft: &Draft, date: NaiveDate, errors: &mut Vec<FieldError
         actual,
         required: "在内蒙古自治区依法注册、合法经营、履行社会责任，具有独立法人资格的经营主体".into(),
         shortfall,
+        explanation: "申请单位要在内蒙古依法登记注册，并且是公司、农民专业合作社这类有法人资格的单位。个体工商户、个人独资企业、合伙企业和分公司没有独立法人资格，不能申请。".into(),
         method: "法人资格按主体类型判断：公司、农民专业合作社（农民专业合作社法第五条）及其他法人具有法人资格；个体工商户、个人独资企业、合伙企业、分公司不具有独立法人资格。统一社会信用代码按 GB 32100-2015 校验字符集和校验位；第1-2位 92（个体工商户）、93（农民专业合作社）与所选主体类型交叉核对，以代码为准；第3-4位为 15 视为在内蒙古登记，否则提示核实，不直接判为不符合。依法注册、合法经营、履行社会责任以申请主体声明为准，由审查组核实".into(),
         missing,
         people: vec![],

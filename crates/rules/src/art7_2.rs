@@ -11,20 +11,23 @@
 //!   within the counting period (default: the calendar year of the assessment date; or the 12
 //!   months ending on it), calendar days with both ends included, up to the assessment date, at
 //!   least `Settings::seasonal_min_days` (default 90 for "3个月"). Both settings are shown.
-//! - "依法": nobody may be employed under 16 (《劳动法》第十五条); a stint that began before the
-//!   16th birthday is not a lawful agreement and the person does not meet this item.
+//! - "依法": employing anyone under 16 is unlawful; that is judged once, under 第（五）项
+//!   ([`crate::art7_5::child_labour`]), and such a person is not judged here at all.
 //!
 //! The employment found here is also what 第（三）、（四）项 check wages and insurance over.
 
-use crate::calendar::add_calendar_months;
+use crate::calendar::{add_calendar_months, cn};
 use crate::employment::{self, Period, Span};
 use crate::finding::{CriterionId, Finding, Status};
 use crate::input::person::{Person, StintRec};
-use crate::input::Input;
-use crate::people::{self, Check, Wording};
-use crate::validate::id_card::sixteenth_birthday;
+use crate::input::Context;
+use crate::people::{self, Check, Row, Wording};
 use bangfu_model::{AgreementType, EmploymentForm, SeasonalPeriod};
 use chrono::{Datelike, Duration, NaiveDate};
+
+pub const CITATION: &str = "第七条第（二）项";
+pub const TITLE: &str = "签订劳务协议且稳定就业3个月以上";
+pub const TEXT: &str = "与脱贫人口依法签订劳务协议且稳定就业时间3个月（含）以上；临时性、季节性务工就业的，年度累计用工时间须达到3个月（含）以上。";
 
 /// The employment the person was judged on, for 第（三）、（四）项 and the roster.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,7 +49,7 @@ pub(crate) fn seasonal_window(period: SeasonalPeriod, t: NaiveDate) -> NaiveDate
 
 fn window_label(period: SeasonalPeriod, from: NaiveDate, date: NaiveDate) -> String {
     match period {
-        SeasonalPeriod::Trailing12Months => format!("{from}至{date}（评估日前12个月）"),
+        SeasonalPeriod::Trailing12Months => format!("{}至{}（评估日前12个月）", cn(from), cn(date)),
         _ => format!("{}年自然年度内", date.year()),
     }
 }
@@ -116,7 +119,7 @@ fn stable_path(p: &Person<'_>, employed: Period, date: NaiveDate) -> PathResult 
         };
     }
     let earlier = if run.start > employed.start {
-        format!("（此前 {} 起的用工未签订协议，不计入）", employed.start)
+        format!("（此前{}起的用工未签订协议，不计入）", cn(employed.start))
     } else {
         String::new()
     };
@@ -124,24 +127,26 @@ fn stable_path(p: &Person<'_>, employed: Period, date: NaiveDate) -> PathResult 
     let months = employment::whole_months(run.start, date);
     let check = if reached <= date {
         Check::met(format!(
-            "自 {} 起连续在职，{reached} 满3个月（至评估日共 {months} 个整月）{earlier}",
-            run.start
+            "自{}起连续在职，{}满3个月（至评估日共 {months} 个整月）{earlier}",
+            cn(run.start),
+            cn(reached)
         ))
     } else if run.end.is_none_or(|e| e >= reached) {
         Check {
             met_on: Some(reached),
-            ..Check::not_met(format!("入职不满3个月，{reached} 满3个月{earlier}"))
+            ..Check::not_met(format!("入职不满3个月，{}满3个月{earlier}", cn(reached)))
         }
     } else {
         Check::not_met(format!(
-            "入职不满3个月，且用工于 {} 结束，届时不满3个月（{reached} 才满3个月）",
-            run.end.map(|e| e.to_string()).unwrap_or_default()
+            "入职不满3个月，且用工于{}结束，届时不满3个月（{}才满3个月）",
+            run.end.map(cn).unwrap_or_default(),
+            cn(reached)
         ))
     };
     PathResult { check, basis }
 }
 
-fn seasonal_path(p: &Person<'_>, input: &Input<'_>) -> PathResult {
+fn seasonal_path(p: &Person<'_>, input: &Context) -> PathResult {
     let date = input.date;
     let period = input.seasonal_period;
     let min = i64::from(input.seasonal_min_days);
@@ -192,7 +197,10 @@ fn seasonal_path(p: &Person<'_>, input: &Input<'_>) -> PathResult {
     } else {
         let met_on = project_seasonal(&agreed, period, date, min);
         let mut c = Check::not_met(match met_on {
-            Some(d) => format!("{reason}，不足 {min} 天；按现有用工期间，{d} 累计满 {min} 天"),
+            Some(d) => format!(
+                "{reason}，不足 {min} 天；按现有用工期间，{}累计满 {min} 天",
+                cn(d)
+            ),
             None => format!("{reason}，不足 {min} 天"),
         });
         c.met_on = met_on;
@@ -227,7 +235,7 @@ fn project_seasonal(
 }
 
 /// 第七条第（二）项 for one poverty-alleviated person.
-pub(crate) fn check_person(p: &Person<'_>, input: &Input<'_>) -> (Check, Basis) {
+pub(crate) fn check_person(p: &Person<'_>, input: &Context) -> (Check, Basis) {
     let date = input.date;
     if p.stints.is_empty() {
         let missing = if p.stint_gaps.is_empty() {
@@ -262,22 +270,6 @@ pub(crate) fn check_person(p: &Person<'_>, input: &Input<'_>) -> (Check, Basis) 
         (None, Some(b)) => b,
         (None, None) => not_employed(&periods, date),
     };
-    // "依法签订": no agreement with a person under 16 (《劳动法》第十五条).
-    if let Ok(id) = &p.id {
-        let sixteen = sixteenth_birthday(id.birth_date());
-        let relevant_start = result.basis.employed_since.unwrap_or(NaiveDate::MIN);
-        if let Some(s) = p
-            .stints
-            .iter()
-            .find(|s| s.start < sixteen && s.end.is_none_or(|e| e >= relevant_start))
-        {
-            result.check = Check::not_met(format!(
-                "{}开始时（{}）未满16周岁（{sixteen} 满16周岁），违反《劳动法》第十五条，不属于依法签订劳务协议",
-                stint_name(p, s),
-                s.start
-            ));
-        }
-    }
     if !p.stint_gaps.is_empty() && result.check.status != Status::Met {
         let reason = format!("{}；另有用工信息不完整", result.check.reason);
         let mut missing = result.check.missing.clone();
@@ -291,6 +283,7 @@ pub(crate) fn check_person(p: &Person<'_>, input: &Input<'_>) -> (Check, Basis) 
             reason,
             missing,
             met_on: result.check.met_on,
+            awaiting: false,
         };
     }
     (result.check, result.basis)
@@ -301,8 +294,9 @@ fn not_employed(periods: &[Period], date: NaiveDate) -> PathResult {
     if let Some(next) = periods.iter().find(|q| q.start > date) {
         let reached = add_calendar_months(next.start, 3);
         let mut check = Check::not_met(format!(
-            "评估日尚未入职（{} 入职），入职不满3个月，{reached} 满3个月",
-            next.start
+            "评估日尚未入职（{}入职），{}满3个月",
+            cn(next.start),
+            cn(reached)
         ));
         if next.end.is_none_or(|e| e >= reached) {
             check.met_on = Some(reached);
@@ -320,7 +314,11 @@ fn not_employed(periods: &[Period], date: NaiveDate) -> PathResult {
         Some(q) => {
             let end = q.end_by(date);
             PathResult {
-                check: Check::not_met(format!("评估日不在职（{} 至 {end} 在职，已离职）", q.start)),
+                check: Check::not_met(format!(
+                    "评估日不在职（{}至{}在职，已离职）",
+                    cn(q.start),
+                    cn(end)
+                )),
                 basis: Basis {
                     spans: vec![Span {
                         start: q.start,
@@ -339,30 +337,34 @@ fn not_employed(periods: &[Period], date: NaiveDate) -> PathResult {
     }
 }
 
+/// The plain-Chinese explanation of this item.
+pub(crate) fn explanation(input: &Context) -> String {
+    format!(
+        "每名脱贫人口都要签订劳动合同或劳务协议，从签订之日起连续干满3个月；季节性、临时性务工的，一年里累计干满 {} 天也可以。",
+        input.seasonal_min_days
+    )
+}
+
 /// The method text of this item.
-pub(crate) fn method(input: &Input<'_>) -> String {
+pub(crate) fn method(input: &Context) -> String {
     let from = seasonal_window(input.seasonal_period, input.date);
     let period = match input.seasonal_period {
         SeasonalPeriod::Trailing12Months => window_label(input.seasonal_period, from, input.date),
         _ => format!("{}年自然年度（评估日所在年度）", input.date.year()),
     };
     format!(
-        "稳定就业按自然月计算（民法典第二百零二条：自入职日起至第3个月的对应日满3个月，无对应日的为该月末日；续签当日或次日接续的视为连续）；自签订劳动合同或劳务协议的连续用工起算，此前未签协议的用工不计；入职时须年满16周岁（《劳动法》第十五条）。季节性：{period}内已签协议的在职日历天数（含起止日，截至评估日）累计 {} 天以上。按人计：满足本项的脱贫人口达到第（一）项所需人数即为符合",
+        "稳定就业按自然月计算（民法典第二百零二条：自入职日起至第3个月的对应日满3个月，无对应日的为该月末日；续签当日或次日接续的视为连续）；自签订劳动合同或劳务协议的连续用工起算，此前未签协议的用工不计。季节性：{period}内已签协议的在职日历天数（含起止日，截至评估日）累计 {} 天以上。入职时未满16周岁的，按第（五）项认定为违法用工，不在本项核查。按人计：每名脱贫人口逐一核查，人数是否足够由第（一）项判断",
         input.seasonal_min_days
     )
 }
 
 /// The finding of 第七条第（二）项.
-pub(crate) fn finding(
-    rows: &[(&Person<'_>, &Check)],
-    input: &Input<'_>,
-    need: u32,
-    roster_empty: bool,
-) -> Finding {
+pub(crate) fn finding(rows: &[Row<'_>], input: &Context, need: u32, roster_empty: bool) -> Finding {
     people::finding(
         Wording {
             criterion: CriterionId::Art7_2,
-            requirement: "签订劳务协议且稳定就业3个月以上",
+            requirement: TITLE,
+            explanation: explanation(input),
             method: method(input),
             missing: vec![],
         },
@@ -374,9 +376,8 @@ pub(crate) fn finding(
 
 #[cfg(test)]
 mod tests {
-    use crate::calendar::add_calendar_months;
     use crate::testkit::*;
-    use crate::{sample, CriterionId, Status};
+    use crate::{CriterionId, Status};
     use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind, SeasonalPeriod};
 
     #[test]
@@ -390,7 +391,7 @@ mod tests {
             let a = crate::assess(&draft, date);
             let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
             assert_eq!(status, want, "{date}: {reason}");
-            assert!(reason.contains("2026-02-28 满3个月"), "{reason}");
+            assert!(reason.contains("2026年2月28日满3个月"), "{reason}");
             let e = a.employees.iter().find(|e| e.key == 10).unwrap();
             assert_eq!(e.qualifies_on, qualifies_on, "{date}");
             // What-if: only time is missing, so the workshop qualifies on that date.
@@ -398,8 +399,11 @@ mod tests {
             assert_eq!(a.overall, want, "{date}");
             if want == Status::NotMet {
                 let f = a.finding(CriterionId::Art7_1).unwrap();
+                // Who is closest, with the date time alone brings, then the new-hire route.
                 assert!(
-                    f.shortfall.contains("预计 2026-02-28 起符合"),
+                    f.shortfall
+                        .contains("最接近的：测试10：2026年2月28日满3个月")
+                        && f.shortfall.contains("预计2026年2月28日起符合"),
                     "{}",
                     f.shortfall
                 );
@@ -412,7 +416,7 @@ mod tests {
                     .unwrap()
                     .reason
                     .clone();
-                assert_eq!(note, "测试10：入职不满3个月，2026-02-28 满3个月");
+                assert_eq!(note, "测试10：入职不满3个月，2026年2月28日满3个月");
             }
         }
     }
@@ -470,38 +474,6 @@ mod tests {
         let (s, r) = check_of(&crate::assess(&draft, date), 10, CriterionId::Art7_2);
         assert_eq!(s, Status::Met, "{r}");
         assert!(r.contains("累计在职 92 天"), "{r}");
-    }
-
-    #[test]
-    fn art7_2_a_fifteen_year_old_is_not_lawfully_employed() {
-        let date = d(2026, 6, 20);
-        let start = d(2025, 12, 1);
-        let cases = [
-            (add_calendar_months(start, -15 * 12), Status::NotMet),
-            (
-                add_calendar_months(start, -16 * 12) + chrono::Duration::days(1),
-                Status::NotMet,
-            ),
-            (add_calendar_months(start, -16 * 12), Status::Met),
-        ];
-        for (birth, want) in cases {
-            let mut e = person(10, start, date);
-            e.id_number = sample::id_number("150121", birth, 10);
-            let a = crate::assess(&four_plus(e, date), date);
-            let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
-            assert_eq!(status, want, "{birth}: {reason}");
-            let emp = a.employees.iter().find(|e| e.key == 10).unwrap();
-            if want == Status::NotMet {
-                assert!(
-                    reason.contains("未满16周岁") && reason.contains("劳动法》第十五条"),
-                    "{reason}"
-                );
-                assert!(emp.problems.iter().any(|p| p.contains("未满16周岁")));
-                assert!(!emp.qualifies);
-            } else {
-                assert!(emp.problems.is_empty(), "{:?}", emp.problems);
-            }
-        }
     }
 
     #[test]
@@ -581,7 +553,7 @@ mod tests {
             let (status, reason) = check_of(&a, 10, CriterionId::Art7_2);
             assert_eq!(status, want, "{signed}: {reason}");
             assert!(
-                reason.contains("此前 2025-12-01 起的用工未签订协议"),
+                reason.contains("此前2025年12月1日起的用工未签订协议"),
                 "{reason}"
             );
             let emp = a.employees.iter().find(|e| e.key == 10).unwrap();

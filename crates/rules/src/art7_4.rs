@@ -10,17 +10,17 @@
 //! The regulation's "依据岗位工种需要" is not weighed: every poverty-alleviated employee is
 //! expected to be covered, which is what reviewers check in practice.
 
+use crate::calendar::cn;
 use crate::employment::{self, Span};
 use crate::finding::{CriterionId, Finding};
 use crate::input::person::{Person, StintRec};
-use crate::people::{self, Check, Wording};
+use crate::people::{self, Check, Row, Wording};
 use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind};
 use chrono::{Duration, NaiveDate};
 
-/// What 第（四）项 found for one person.
-pub(crate) struct CoverResult {
-    pub check: Check,
-}
+pub const CITATION: &str = "第七条第（四）项";
+pub const TITLE: &str = "为脱贫人口缴纳工伤保险或人身意外伤害保险";
+pub const TEXT: &str = "依据岗位工种需要，按规定为脱贫人口缴纳工伤保险或人身意外伤害保险。";
 
 fn kinds(p: &Person<'_>) -> String {
     let wi = p.covers.iter().any(|c| c.kind == InsuranceKind::WorkInjury);
@@ -84,7 +84,7 @@ fn gaps(span: Span, cover: &[employment::Period]) -> Vec<Span> {
 }
 
 /// 第七条第（四）项 for one poverty-alleviated person over the employment `spans` from 第（二）项.
-pub(crate) fn check_person(p: &Person<'_>, spans: &[Span]) -> CoverResult {
+pub(crate) fn check_person(p: &Person<'_>, spans: &[Span]) -> Check {
     let cover = merged_cover(p);
     let check = if p.covers.is_empty() && p.cover_gaps.is_empty() {
         if p.declared_uninsured {
@@ -96,7 +96,8 @@ pub(crate) fn check_person(p: &Person<'_>, spans: &[Span]) -> CoverResult {
             )
         }
     } else if spans.is_empty() {
-        Check::met("评估日前尚无需核对参保的用工期间")
+        // Nothing to check the cover against is not 符合 (no vacuous verdict).
+        Check::incomplete("没有可核对参保的用工期间", vec![])
     } else {
         let holes: Vec<Span> = spans.iter().flat_map(|s| gaps(*s, &cover)).collect();
         let first = spans.first().map(|s| s.start);
@@ -105,17 +106,17 @@ pub(crate) fn check_person(p: &Person<'_>, spans: &[Span]) -> CoverResult {
             (true, _) => Check::met(format!(
                 "{}覆盖用工期间（{}至{}）",
                 kinds(p),
-                first.map(|d| d.to_string()).unwrap_or_default(),
-                last.map(|d| d.to_string()).unwrap_or_default()
+                first.map(cn).unwrap_or_default(),
+                last.map(cn).unwrap_or_default()
             )),
             (false, gaps_ok) => {
                 let list: Vec<String> = holes
                     .iter()
                     .map(|h| {
                         if h.start == h.end {
-                            h.start.to_string()
+                            cn(h.start)
                         } else {
-                            format!("{} 至 {}", h.start, h.end)
+                            format!("{}至{}", cn(h.start), cn(h.end))
                         }
                     })
                     .collect();
@@ -132,7 +133,7 @@ pub(crate) fn check_person(p: &Person<'_>, spans: &[Span]) -> CoverResult {
             }
         }
     };
-    CoverResult { check }
+    check
 }
 
 /// Whether the cover runs without a lapse from `from` through `until`.
@@ -147,17 +148,23 @@ pub(crate) fn covers_through(p: &Person<'_>, from: NaiveDate, until: NaiveDate) 
     .is_empty()
 }
 
+/// The plain-Chinese explanation of this item.
+pub(crate) fn explanation() -> String {
+    "每名脱贫人口在岗的每一天都要有工伤保险或人身意外伤害保险（有一种即可），中间不能断保。".into()
+}
+
 /// The method text of this item.
 pub(crate) fn method() -> String {
-    "工伤保险或人身意外伤害保险（任一或两者接续）须覆盖第（二）项认定的用工期间的每一天（稳定就业：自连续在职之日起至评估日；季节性：计数期间内的在职日），前后衔接（次日续保）视为连续；中途断保的列明未参保日期。未区分岗位工种，所有脱贫人口均须参保。按人计：满足本项的脱贫人口达到第（一）项所需人数即为符合".into()
+    "工伤保险或人身意外伤害保险（任一或两者接续）须覆盖第（二）项认定的用工期间的每一天（稳定就业：自连续在职之日起至评估日；季节性：计数期间内的在职日），前后衔接（次日续保）视为连续；中途断保的列明未参保日期。未区分岗位工种，所有脱贫人口均须参保。按人计：每名脱贫人口逐一核查，人数是否足够由第（一）项判断".into()
 }
 
 /// The finding of 第七条第（四）项.
-pub(crate) fn finding(rows: &[(&Person<'_>, &Check)], need: u32, roster_empty: bool) -> Finding {
+pub(crate) fn finding(rows: &[Row<'_>], need: u32, roster_empty: bool) -> Finding {
     people::finding(
         Wording {
             criterion: CriterionId::Art7_4,
-            requirement: "缴纳工伤保险或人身意外伤害保险",
+            requirement: "参加工伤保险或人身意外伤害保险",
+            explanation: explanation(),
             method: method(),
             missing: vec![],
         },
@@ -220,6 +227,7 @@ mod tests {
 
     fn cover(kind: InsuranceKind, start: &str, end: &str) -> InsurancePeriod {
         InsurancePeriod {
+            unknown: Default::default(),
             kind,
             start: start.into(),
             end: end.into(),
@@ -242,17 +250,17 @@ mod tests {
                     cover(WorkInjury, "2026-04-01", ""),
                 ],
                 Status::NotMet,
-                "2026-03-01 至 2026-03-31",
+                "2026年3月1日至2026年3月31日",
             ),
             (
                 vec![cover(Accident, "2025-12-15", "")],
                 Status::NotMet,
-                "2025-12-01 至 2025-12-14",
+                "2025年12月1日至2025年12月14日",
             ),
             (
                 vec![cover(WorkInjury, "2025-12-01", "2026-06-19")],
                 Status::NotMet,
-                "2026-06-20",
+                "2026年6月20日",
             ),
             (
                 vec![

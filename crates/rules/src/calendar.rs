@@ -26,6 +26,22 @@ mod shipped {
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
 }
 
+/// A date as running text spells it: 「2026年2月28日」. Tables print `2026-02-28`; every sentence
+/// the rules write uses this form, so that the screen and the packet read alike.
+///
+/// ```
+/// use bangfu_rules::calendar::cn;
+/// assert_eq!(cn(chrono::NaiveDate::from_ymd_opt(2026, 2, 8).unwrap()), "2026年2月8日");
+/// ```
+pub fn cn(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A month as running text spells it: 「2026年2月」.
+pub fn cn_month(d: NaiveDate) -> String {
+    format!("{}年{}月", d.year(), d.month())
+}
+
 /// Adds calendar months per 民法典第二百零二条: the same day of the target month, or its last day
 /// when it has no such day. Negative `months` go back.
 ///

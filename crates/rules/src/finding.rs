@@ -82,27 +82,46 @@ impl CriterionId {
         }
     }
 
-    /// The citation, e.g. 第七条第（一）项.
+    /// The citation, e.g. 第七条第（一）项. Each criterion's module owns it.
     pub fn citation(self) -> &'static str {
         match self {
-            CriterionId::Art6 => "第六条",
-            CriterionId::Art7_1 => "第七条第（一）项",
-            CriterionId::Art7_2 => "第七条第（二）项",
-            CriterionId::Art7_3 => "第七条第（三）项",
-            CriterionId::Art7_4 => "第七条第（四）项",
-            CriterionId::Art7_5 => "第七条第（五）项",
+            CriterionId::Art6 => crate::art6::CITATION,
+            CriterionId::Art7_1 => crate::art7_1::CITATION,
+            CriterionId::Art7_2 => crate::art7_2::CITATION,
+            CriterionId::Art7_3 => crate::art7_3::CITATION,
+            CriterionId::Art7_4 => crate::art7_4::CITATION,
+            CriterionId::Art7_5 => crate::art7_5::CITATION,
         }
+    }
+
+    /// The item's number within 第七条, e.g. 第（三）项; the whole citation for 第六条. Used where
+    /// the article is already named (per-person notes under 第七条).
+    pub fn short_citation(self) -> &'static str {
+        let c = self.citation();
+        c.strip_prefix("第七条").unwrap_or(c)
     }
 
     /// A short Chinese title of what the criterion asks.
     pub fn title(self) -> &'static str {
         match self {
-            CriterionId::Art6 => "申请主体资格（依法注册、独立法人）",
-            CriterionId::Art7_1 => "吸纳脱贫人口就业人数及比例",
-            CriterionId::Art7_2 => "签订劳务协议且稳定就业3个月以上",
-            CriterionId::Art7_3 => "工资不低于最低工资标准并按时足额发放",
-            CriterionId::Art7_4 => "为脱贫人口缴纳工伤保险或人身意外伤害保险",
-            CriterionId::Art7_5 => "固定场所、生产经营稳定、制度健全、无违法污染有害经营",
+            CriterionId::Art6 => crate::art6::TITLE,
+            CriterionId::Art7_1 => crate::art7_1::TITLE,
+            CriterionId::Art7_2 => crate::art7_2::TITLE,
+            CriterionId::Art7_3 => crate::art7_3::TITLE,
+            CriterionId::Art7_4 => crate::art7_4::TITLE,
+            CriterionId::Art7_5 => crate::art7_5::TITLE,
+        }
+    }
+
+    /// The regulation's own words for the criterion (the one copy the UI and the PDF quote).
+    pub fn text(self) -> &'static str {
+        match self {
+            CriterionId::Art6 => crate::art6::TEXT,
+            CriterionId::Art7_1 => crate::art7_1::TEXT,
+            CriterionId::Art7_2 => crate::art7_2::TEXT,
+            CriterionId::Art7_3 => crate::art7_3::TEXT,
+            CriterionId::Art7_4 => crate::art7_4::TEXT,
+            CriterionId::Art7_5 => crate::art7_5::TEXT,
         }
     }
 }
@@ -118,9 +137,12 @@ pub struct Finding {
     pub actual: String,
     /// The required value, e.g. "5 名以上".
     pub required: String,
-    /// What would change the verdict, e.g. "还需 2 名符合条件的脱贫人口"; empty when met.
+    /// What would change the verdict, naming the people it concerns first; empty when met.
     pub shortfall: String,
-    /// How it was decided, e.g. "按自然月计算（民法典第二百零二条）".
+    /// What the criterion asks, in plain Chinese for the clerk (no article numbers, no formulas).
+    pub explanation: String,
+    /// Exactly how it was decided, with the legal basis, e.g. "按自然月计算（民法典第二百零二条）"
+    /// (folded on screen, in the packet's appendix).
     pub method: String,
     /// Inputs that are missing or unreadable (for `Incomplete`), in Chinese, naming the field.
     pub missing: Vec<String>,
@@ -136,8 +158,30 @@ pub struct PersonNote {
     pub key: u32,
     pub name: String,
     pub status: Status,
-    /// e.g. "张三：入职不满3个月，2026-12-14 满3个月".
+    /// e.g. "张三：入职不满3个月，2026年12月14日满3个月".
     pub reason: String,
+}
+
+/// Where one person stands, in one line: the same words on the roster, on the results page and in
+/// the packet. Decided once, by the rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// `Met`: counted for 第七条第（一）项; `NotMet` / `Incomplete`: a poverty-alleviated person not
+    /// counted (for a reason that must be corrected / because something is missing), or anyone
+    /// employed unlawfully; `None`: other staff, about whom the criteria say nothing.
+    pub status: Option<Status>,
+    /// Counted in the total workforce (务工总人数).
+    pub in_workforce: bool,
+    /// e.g. 「计入：满足第（二）至（四）项」, 「暂不计入：第（四）项：未填写参保记录」,
+    /// 「其他人员，计入务工总人数」, 「评估日不在职，不计入务工总人数」.
+    pub text: String,
+}
+
+impl Standing {
+    /// `met`, `not-met`, `incomplete` or `other`: the UI's class and `data-standing`.
+    pub fn code(&self) -> &'static str {
+        self.status.map_or("other", Status::code)
+    }
 }
 
 /// Everything the rules know about one employee.
@@ -150,8 +194,10 @@ pub struct EmployeeFinding {
     pub registered: bool,
     /// Registered and meets 7(2), 7(3) and 7(4) individually: counted as "qualifying" for 7(1).
     pub qualifies: bool,
-    /// Employed on the assessment date: counted in the total workforce.
+    /// Employed on the assessment date (and lawfully: see 第七条第（五）项).
     pub employed_on_assessment_date: bool,
+    /// The person's one-line standing, rendered everywhere the person is listed.
+    pub standing: Standing,
     /// Per criterion (7(2), 7(3), 7(4)) status and reason; empty for people who are not poverty-
     /// alleviated (the criteria are about 脱贫人口).
     pub checks: Vec<(CriterionId, Status, String)>,
@@ -163,13 +209,16 @@ pub struct EmployeeFinding {
     /// the assessment date, or the first seasonal day in the counting period).
     pub employed_since: Option<NaiveDate>,
     /// Whole calendar months of that employment up to the assessment date (花名册 "累计就业月数";
-    /// for seasonal work: cumulative days ÷ 30, rounded down).
+    /// for seasonal work: cumulative days ÷ 30, rounded down). The packet prints this figure.
     pub months_employed: Option<u32>,
     /// Cumulative days employed in the seasonal counting period (seasonal work only).
     pub seasonal_days: Option<u32>,
-    /// Mean gross pay (fen) over the wage months checked for 7(3) that have a readable amount.
+    /// Mean gross pay (fen) over the wage months of the review window with a readable amount
+    /// (花名册 "月均工资"). The packet prints this figure.
     pub average_gross_fen: Option<i64>,
-    /// The wage months checked for 7(3), oldest first, each with the standard applied.
+    /// The wage months of the review window, oldest first, each with the standard applied: the
+    /// months 第七条第（三）项 judges for a poverty-alleviated person, and the same reckoning for
+    /// everyone else (the packet's 工资发放明细表 prints each person's).
     pub wage_months: Vec<WageMonthCheck>,
 }
 
@@ -179,11 +228,22 @@ pub struct WageMonthCheck {
     /// First day of the wage month.
     pub month: NaiveDate,
     pub status: Status,
-    /// The standard applied (its label), or why none could be applied.
+    /// The standard applied (its label, with 【旗县档次未核实】 where the county's tier is
+    /// assumed), or why none could be applied.
     pub standard: String,
-    /// The amount the pay had to reach (fen): the monthly standard, pro rata for a partial month,
-    /// or hours × the hourly standard; `None` when it could not be computed.
+    /// The standard's name without that note (what the applicant's wage table prints); empty
+    /// when none applies.
+    pub standard_name: String,
+    /// The amount the pay had to reach (fen): the monthly standard, pro rata for a partial month
+    /// or for days attended, or hours × the hourly standard; `None` when it could not be computed.
+    /// The packet's 对应最低工资标准 column prints this figure.
     pub required_fen: Option<i64>,
+    /// The standard's full monthly amount (fen) before any pro rata, when a standard applies.
+    pub monthly_fen: Option<i64>,
+    /// How `required_fen` was reduced from the full standard, if it was.
+    pub prorata: Prorata,
+    /// 出勤天数 as read, in hundredths of a day.
+    pub attendance: Option<i64>,
     /// 应发工资 as typed, in fen.
     pub gross_fen: Option<i64>,
     /// Calendar days employed in the month / days in the month.
@@ -192,8 +252,20 @@ pub struct WageMonthCheck {
     /// The agreed pay day for this month's wages (in the following month).
     pub due: Option<NaiveDate>,
     pub paid: Option<NaiveDate>,
-    /// Why, in Chinese, e.g. "2026-03：应发 2,199.99 元，低于最低工资 2,200.00 元".
+    /// Why, in Chinese, e.g. "2026年3月：应发 2,199.99 元，低于最低工资 2,200.00 元".
     pub reason: String,
+}
+
+/// How a month's minimum wage was reduced from the full monthly standard (第七条第（三）项).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Prorata {
+    /// The full monthly standard (or the hourly standard for part-time work).
+    #[default]
+    None,
+    /// Employed only part of the month: calendar days employed ÷ days in the month.
+    CalendarDays,
+    /// Fewer days attended than the monthly 计薪天数: days attended ÷ 21.75.
+    Attendance,
 }
 
 /// A message for one input field, shown next to it.

@@ -116,6 +116,7 @@ pub fn qualifying_draft(employees: usize, months: u32, assessment_date: NaiveDat
     let regions = Regions::get();
     let township = regions.townships_of(SAMPLE_COUNTY).next();
     let applicant = Applicant {
+        unknown: Default::default(),
         name: "土默特左旗巧手民族服饰有限公司".into(),
         credit_code: credit_code(&format!("91{SAMPLE_COUNTY}MA0N1B2C3")),
         entity_type: EntityType::Company,
@@ -126,6 +127,7 @@ pub fn qualifying_draft(employees: usize, months: u32, assessment_date: NaiveDat
         established: add_calendar_months(a, -66).to_string(),
     };
     let site = Site {
+        unknown: Default::default(),
         prefecture_code: "1501".into(),
         county_code: SAMPLE_COUNTY.into(),
         township_code: township.map(|t| t.code.clone()).unwrap_or_default(),
@@ -148,17 +150,20 @@ pub fn qualifying_draft(employees: usize, months: u32, assessment_date: NaiveDat
         .map(|i| sample_employee(i, months, first_wage_month, a))
         .collect();
     Draft {
+        unknown: Default::default(),
         applicant,
         site,
         employees: people,
         pay_day: SAMPLE_PAY_DAY.to_string(),
         rules: RulesInPlace {
+            unknown: Default::default(),
             safety: true,
             labour_discipline: true,
             workshop_management: true,
             stable_operation: true,
         },
         declarations: Declarations {
+            unknown: Default::default(),
             lawful_operation: true,
             social_responsibility: true,
             no_illegal_activity: true,
@@ -208,6 +213,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         EmploymentForm::FullTime
     };
     let stint = Stint {
+        unknown: Default::default(),
         employment_form: form,
         agreement_type: if i.is_multiple_of(3) {
             AgreementType::LabourAgreement
@@ -229,6 +235,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         while from <= a {
             let to = add_calendar_months(from, 12) - Duration::days(1);
             v.push(InsurancePeriod {
+                unknown: Default::default(),
                 kind: InsuranceKind::Accident,
                 start: from.to_string(),
                 end: to.to_string(),
@@ -238,6 +245,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         v
     } else {
         vec![InsurancePeriod {
+            unknown: Default::default(),
             kind: InsuranceKind::WorkInjury,
             start: start.to_string(),
             end: String::new(),
@@ -271,6 +279,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         let due = pay_due(m);
         let paid = due - Duration::days((i % 3) as i64);
         wages.push(WageMonth {
+            unknown: Default::default(),
             month: format_month(m),
             days_worked: days,
             hours: if hours > 0 {
@@ -290,6 +299,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         m = add_calendar_months(m, 1);
     }
     Employee {
+        unknown: Default::default(),
         key: i as u32 + 1,
         name: person_name(i),
         id_number: id,
@@ -311,6 +321,7 @@ fn sample_employee(i: usize, months: u32, first_wage_month: NaiveDate, a: NaiveD
         stints: vec![stint],
         insurance,
         wages,
+        guesses: Vec::new(),
     }
 }
 

@@ -58,6 +58,7 @@ pub(crate) fn person(key: u32, start: NaiveDate, date: NaiveDate) -> Employee {
         id_number: sample::id_number(SAMPLE_COUNTY, birth, key as u16),
         poverty_status: PovertyStatus::Alleviated,
         stints: vec![Stint {
+            unknown: Default::default(),
             employment_form: EmploymentForm::FullTime,
             agreement_type: AgreementType::EmploymentContract,
             start: start.to_string(),
@@ -65,6 +66,7 @@ pub(crate) fn person(key: u32, start: NaiveDate, date: NaiveDate) -> Employee {
             leave_date: String::new(),
         }],
         insurance: vec![InsurancePeriod {
+            unknown: Default::default(),
             kind: InsuranceKind::WorkInjury,
             start: start.to_string(),
             end: String::new(),
@@ -89,6 +91,7 @@ pub(crate) fn wage_for(month: NaiveDate, start: NaiveDate, extra: i64) -> WageMo
     let e = (month_end(month) - start.max(month)).num_days() + 1;
     let gross = (standard(month) * e + n - 1) / n + extra;
     WageMonth {
+        unknown: Default::default(),
         month: format_month(month),
         days_worked: "22".into(),
         hours: String::new(),

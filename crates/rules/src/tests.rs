@@ -87,7 +87,7 @@ fn person_notes_use_the_employee_key_and_name() {
     let f = a.finding(CriterionId::Art7_2).unwrap();
     let n = f.people.iter().find(|n| n.key == 10).unwrap();
     assert_eq!(n.name, "测试10");
-    assert_eq!(n.reason, "测试10：入职不满3个月，2026-08-01 满3个月");
+    assert_eq!(n.reason, "测试10：入职不满3个月，2026年8月1日满3个月");
     assert_eq!(a.earliest_qualifying_date, Some(d(2026, 8, 1)));
 }
 
@@ -140,7 +140,7 @@ fn garbage_everywhere_never_panics_and_is_reported() {
         draft.site.area_m2 = s.clone();
         draft.site.lease_end = s.clone();
         draft.extra_holidays = vec![s.clone()];
-        draft.settings.seasonal_min_days = 0;
+        draft.settings.seasonal_min_days = "0".into();
         draft.employees.push(Employee {
             key: 50 + i as u32,
             name: s.clone(),
@@ -154,6 +154,7 @@ fn garbage_everywhere_never_panics_and_is_reported() {
                 ..Stint::default()
             }],
             wages: vec![WageMonth {
+                unknown: Default::default(),
                 month: s.clone(),
                 gross: s.clone(),
                 hours: s.clone(),
@@ -247,4 +248,142 @@ fn a_duplicate_row_is_not_counted_even_when_it_would_qualify() {
     assert_eq!(note.status, Status::NotMet);
     assert!(note.reason.contains("重复"), "{}", note.reason);
     assert_eq!(run(&draft).total_workforce, 6);
+}
+
+/// No vacuous 符合: a roster imported without employment dates leaves nothing to check wages
+/// against; 第七条第（三）项 then says 信息不完整, not 「✓ 符合」.
+#[test]
+fn art7_3_with_no_employment_dates_is_incomplete_not_met() {
+    let mut draft = workshop(6, 6);
+    for e in &mut draft.employees {
+        e.stints[0].start = String::new();
+    }
+    let a = run(&draft);
+    for id in [
+        CriterionId::Art7_2,
+        CriterionId::Art7_3,
+        CriterionId::Art7_4,
+    ] {
+        let f = a.finding(id).unwrap();
+        assert_eq!(f.status, Status::Incomplete, "{}: {}", id.code(), f.summary);
+    }
+    assert_eq!(a.qualifying, 0);
+}
+
+/// A person counts for 第七条第（一）项 only once at least one of their wage months was judged: a
+/// first month whose pay day has not come leaves 第（三）项 undecided for them.
+#[test]
+fn art7_1_a_person_with_no_wage_month_due_yet_does_not_count() {
+    let date = d(2026, 6, 10);
+    let mut e = person(10, d(2026, 5, 20), date);
+    e.wages.clear();
+    let a = assess(&four_plus(e, date), date);
+    let emp = a.employees.iter().find(|e| e.key == 10).unwrap();
+    assert!(!emp.qualifies);
+    let (status, reason) = check_of(&a, 10, CriterionId::Art7_3);
+    assert_eq!(status, Status::Incomplete, "{reason}");
+    assert!(reason.contains("尚无到期"), "{reason}");
+    // Time alone: 3 months on 2026-08-20, by when wages are due and assumed paid.
+    assert_eq!(emp.qualifies_on, Some(d(2026, 8, 20)));
+}
+
+/// One gap, shown once: four fully compliant people meet 第（二）至（四）项; only 第（一）项 says a
+/// fifth is needed.
+#[test]
+fn art7_1_four_compliant_people_fail_only_item_one() {
+    let a = run(&workshop(4, 4));
+    for id in [
+        CriterionId::Art7_2,
+        CriterionId::Art7_3,
+        CriterionId::Art7_4,
+    ] {
+        let f = a.finding(id).unwrap();
+        assert_eq!(f.status, Status::Met, "{}: {}", id.code(), f.summary);
+        assert!(f.shortfall.is_empty(), "{}", f.shortfall);
+    }
+    let lines: Vec<&str> = a
+        .findings
+        .iter()
+        .filter(|f| f.shortfall.contains("还需"))
+        .map(|f| f.criterion.code())
+        .collect();
+    assert_eq!(lines, ["art7-1"]);
+}
+
+/// Say who: the shortfall of 第（一）项 names the people on the roster closest to counting and
+/// what each lacks, then the new-hire route.
+#[test]
+fn art7_1_shortfall_names_the_people_closest_to_counting() {
+    let date = d(2026, 6, 20);
+    let mut draft = workshop(10, 4);
+    // 王某 reaches 3 months on 2026-08-01; 赵某's ID has a wrong check digit.
+    let mut wang = person(20, d(2026, 5, 1), date);
+    wang.name = "王某".into();
+    let mut zhao = person(21, d(2025, 12, 1), date);
+    zhao.name = "赵某".into();
+    let last = if zhao.id_number.ends_with('1') {
+        '2'
+    } else {
+        '1'
+    };
+    zhao.id_number.pop();
+    zhao.id_number.push(last);
+    draft.employees.push(wang);
+    draft.employees.push(zhao);
+    let f = assess(&draft, date)
+        .finding(CriterionId::Art7_1)
+        .cloned()
+        .unwrap();
+    assert!(f.shortfall.starts_with("还需 1 名"), "{}", f.shortfall);
+    assert!(
+        f.shortfall.contains("王某：2026年8月1日满3个月"),
+        "{}",
+        f.shortfall
+    );
+    assert!(f.shortfall.contains("或新招 1 名"), "{}", f.shortfall);
+}
+
+/// One standing per person, from the rules: an incomplete check is 暂不计入 (not 不符合), and a
+/// person of another status who has left is not said to be in the workforce.
+#[test]
+fn standing_says_incomplete_and_leavers_as_they_are() {
+    let date = d(2026, 6, 20);
+    let mut draft = workshop(8, 5);
+    draft.employees[0].insurance.clear();
+    draft.employees[7].stints[0].leave_date = "2026-05-31".into();
+    let a = assess(&draft, date);
+    let first = &a.employees[0].standing;
+    assert_eq!(first.status, Some(Status::Incomplete), "{}", first.text);
+    assert!(
+        first.text.starts_with("暂不计入：第（四）项"),
+        "{}",
+        first.text
+    );
+    let left = &a.employees[7].standing;
+    assert_eq!((left.status, left.in_workforce), (None, false));
+    assert_eq!(left.text, "评估日不在职，不计入务工总人数");
+    let other = &a.employees[6].standing;
+    assert_eq!(other.text, "其他人员，计入务工总人数");
+    assert!(a.employees[1].standing.text.starts_with("计入"));
+}
+
+/// A value the import guessed is pointed out at its field until the user confirms it.
+#[test]
+fn an_imported_guess_is_flagged_at_its_field() {
+    let mut draft = workshop(5, 5);
+    draft.employees[0].guesses.push(bangfu_model::Guess {
+        unknown: Default::default(),
+        field: "stint.0.employment_form".into(),
+        typed: "临时工".into(),
+    });
+    let a = run(&draft);
+    let key = draft.employees[0].key;
+    let path = format!("employee.{key}.stint.0.employment_form");
+    let msg = a.errors_at(&path).next().unwrap();
+    assert!(
+        msg.warning && msg.message.contains("「临时工」"),
+        "{}",
+        msg.message
+    );
+    assert_eq!(a.overall, Status::Met);
 }

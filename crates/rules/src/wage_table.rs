@@ -49,7 +49,10 @@ pub struct AppliedStandard {
     pub document: String,
     /// False when the county's tier under this standard is assumed (「未核实」).
     pub tier_verified: bool,
-    /// e.g. "2024-12-01起 二类地区 月2,200.00元／小时21.70元（内政办发〔2024〕46号）".
+    /// e.g. "2024年12月1日起 二类地区 月2,200.00元／小时21.70元（内政办发〔2024〕46号）".
+    pub name: String,
+    /// `name`, and 【旗县档次未核实…】 when the tier is assumed (for the reviewer; the applicant's
+    /// wage table prints `name`).
     pub label: String,
 }
 
@@ -77,7 +80,8 @@ impl NoStandard {
                 effective_from,
                 document,
             } => format!(
-                "该月适用{effective_from}起的最低工资标准（{document}），但未找到该标准的旗县档次划分，无法判断（不作推测）"
+                "该月适用{}起的最低工资标准（{document}），但未找到该标准的旗县档次划分，无法判断（不作推测）",
+                crate::calendar::cn(*effective_from)
             ),
         }
     }
@@ -219,14 +223,15 @@ impl WageTable {
                 effective_from: effective,
                 document,
             })?;
-        let mut label = format!(
+        let name = format!(
             "{}起 {} 月{}元／小时{}元（{}）",
-            row.effective_from,
+            crate::calendar::cn(row.effective_from),
             tier_label(row.tier),
             format_fen(row.monthly_fen),
             format_fen(row.hourly_fen),
             row.document
         );
+        let mut label = name.clone();
         if !membership.verified {
             let previous = county
                 .wage_tiers
@@ -246,6 +251,7 @@ impl WageTable {
             hourly_fen: row.hourly_fen,
             document: row.document.clone(),
             tier_verified: membership.verified,
+            name,
             label,
         })
     }

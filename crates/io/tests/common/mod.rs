@@ -36,6 +36,7 @@ pub fn plan_of(draft: &Draft, files: &[(&str, &[u8])]) -> ImportPlan {
 
 pub fn stint(form: EmploymentForm, start: &str, end: &str) -> Stint {
     Stint {
+        unknown: Default::default(),
         employment_form: form,
         agreement_type: AgreementType::LabourAgreement,
         start: start.into(),
@@ -46,6 +47,7 @@ pub fn stint(form: EmploymentForm, start: &str, end: &str) -> Stint {
 
 pub fn wage(month: &str, gross: &str) -> WageMonth {
     WageMonth {
+        unknown: Default::default(),
         month: month.into(),
         days_worked: "22".into(),
         hours: String::new(),
@@ -63,6 +65,7 @@ pub fn sample_draft() -> Draft {
     let mut d = Draft::default();
     d.applicant.name = "乌兰察布市某农民专业合作社".into();
     d.employees.push(Employee {
+        unknown: Default::default(),
         key: 1,
         name: "张三".into(),
         id_number: valid_id("19900307", 12),
@@ -73,6 +76,7 @@ pub fn sample_draft() -> Draft {
         pay_method: PayMethod::BankTransfer,
         bank_account: "6222 0212 3456 7890 123".into(),
         stints: vec![Stint {
+            unknown: Default::default(),
             employment_form: EmploymentForm::FullTime,
             agreement_type: AgreementType::EmploymentContract,
             start: "2025-03-01".into(),
@@ -80,13 +84,16 @@ pub fn sample_draft() -> Draft {
             leave_date: String::new(),
         }],
         insurance: vec![InsurancePeriod {
+            unknown: Default::default(),
             kind: InsuranceKind::WorkInjury,
             start: "2025-03-01".into(),
             end: String::new(),
         }],
         wages: vec![wage("2026-01", "2270.50"), wage("2026-02", "2300.00")],
+        guesses: vec![],
     });
     d.employees.push(Employee {
+        unknown: Default::default(),
         key: 2,
         name: "乌力吉".into(),
         id_number: valid_id("19850611", 21),
@@ -102,22 +109,26 @@ pub fn sample_draft() -> Draft {
         ],
         insurance: vec![
             InsurancePeriod {
+                unknown: Default::default(),
                 kind: InsuranceKind::Accident,
                 start: "2025-04-01".into(),
                 end: "2025-06-30".into(),
             },
             InsurancePeriod {
+                unknown: Default::default(),
                 kind: InsuranceKind::Accident,
                 start: "2025-09-01".into(),
                 end: "2025-11-15".into(),
             },
             InsurancePeriod {
+                unknown: Default::default(),
                 kind: InsuranceKind::Accident,
                 start: "2026-04-01".into(),
                 end: "2026-10-31".into(),
             },
         ],
         wages: vec![WageMonth {
+            unknown: Default::default(),
             month: "2025-10".into(),
             days_worked: "21.5".into(),
             hours: String::new(),
@@ -126,8 +137,10 @@ pub fn sample_draft() -> Draft {
             net: "2150.00".into(),
             paid_date: String::new(),
         }],
+        guesses: vec![],
     });
     d.employees.push(Employee {
+        unknown: Default::default(),
         key: 5,
         name: "李四".into(),
         id_number: valid_id("20000101", 7),
@@ -138,6 +151,7 @@ pub fn sample_draft() -> Draft {
         pay_method: PayMethod::Other,
         bank_account: String::new(),
         stints: vec![Stint {
+            unknown: Default::default(),
             employment_form: EmploymentForm::PartTime,
             agreement_type: AgreementType::NoAgreement,
             start: "2026-01-05".into(),
@@ -146,6 +160,7 @@ pub fn sample_draft() -> Draft {
         }],
         insurance: vec![],
         wages: vec![WageMonth {
+            unknown: Default::default(),
             month: "2026-01".into(),
             days_worked: String::new(),
             hours: "86.25".into(),
@@ -154,6 +169,7 @@ pub fn sample_draft() -> Draft {
             net: "1820.63".into(),
             paid_date: "2026-02-15".into(),
         }],
+        guesses: vec![],
     });
     d
 }

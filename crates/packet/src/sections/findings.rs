@@ -1,6 +1,8 @@
-//! 认定条件自评结果: the rules' findings exactly as the screen shows them, criterion by criterion
-//! with its citation, actual against required, shortfall and method; then the per-employee table
-//! of who counts for 第七条第（一）项 and why not.
+//! 认定条件自评结果: the rules' findings exactly as the screen shows them, criterion by criterion:
+//! its citation, what it asks in plain words, the verdict, actual against required and what would
+//! change it; then the per-employee table of who counts for 第七条第（一）项 (each person's
+//! standing, as the rules word it), and, smaller, an appendix with each criterion's exact method
+//! and legal basis for the reviewer.
 
 use bangfu_model::{Choice, PovertyStatus};
 use bangfu_rules::{CriterionId, Status};
@@ -108,13 +110,13 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             color,
             verdict,
         );
-        let mut rows = vec![("结论说明", f.summary.clone())];
+        let mut rows = vec![("本项要求", f.explanation.clone())];
+        rows.push(("结论说明", f.summary.clone()));
         rows.push(("实际情况", f.actual.clone()));
         rows.push(("认定要求", f.required.clone()));
         if !f.shortfall.trim().is_empty() {
             rows.push(("尚需", f.shortfall.clone()));
         }
-        rows.push(("判断方法", f.method.clone()));
         if !f.missing.is_empty() {
             rows.push(("缺少信息", f.missing.join("；")));
         }
@@ -135,6 +137,42 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
 
     field_messages(doc, ctx);
     per_employee(doc, ctx);
+    methods(doc, ctx);
+}
+
+/// Size of the appendix text: smaller, it is for the reviewer who wants the exact rule.
+const APPENDIX: f32 = 8.5;
+
+/// 附：判断方法与依据: each criterion's exact method and legal basis, with the regulation's words.
+fn methods(doc: &mut Doc, ctx: &Ctx) {
+    doc.new_page(Orientation::Portrait);
+    doc.title("附：判断方法与依据", 14.0);
+    for f in &ctx.a.findings {
+        doc.ensure(ROW_MIN * 3.0);
+        grid::row(
+            doc,
+            vec![label(
+                10.0,
+                &format!("{}　{}", f.criterion.citation(), f.criterion.title()),
+            )],
+            ROW_MIN,
+            SIZE,
+            "附：判断方法与依据",
+        );
+        for (k, v) in [
+            ("条文", f.criterion.text().to_owned()),
+            ("判断方法", f.method.clone()),
+        ] {
+            grid::row(
+                doc,
+                vec![label(1.8, k), value(8.2, v)],
+                ROW_MIN * 0.8,
+                APPENDIX,
+                "附：判断方法与依据",
+            );
+        }
+        doc.y += 8.0;
+    }
 }
 
 const ROW_MIN: f32 = 24.0;
@@ -190,7 +228,7 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
         col("姓名", 1.5, Align::Center),
         col("身份证号", 3.0, Align::Center),
         col("人员类别", 1.3, Align::Center),
-        col("评估日在岗", 1.2, Align::Center),
+        col("计入务工总人数", 1.2, Align::Center),
         col("稳定就业第七条第（二）项", 1.6, Align::Center),
         col("工资第七条第（三）项", 1.6, Align::Center),
         col("参保第七条第（四）项", 1.6, Align::Center),
@@ -204,25 +242,22 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
                 .map_or("—", |c| mark(c.1))
                 .to_owned()
         };
-        let poor = matches!(
-            e.poverty_status,
-            PovertyStatus::Alleviated | PovertyStatus::Monitored
-        );
+        // The person's standing in the rules' words, then what else is wrong with their data.
         let mut notes: Vec<String> = Vec::new();
         if let Some(f) = f {
-            notes.extend(f.problems.iter().cloned());
-            for (_, s, reason) in &f.checks {
-                if *s != Status::Met && !reason.trim().is_empty() {
-                    notes.push(reason.clone());
-                }
-            }
-            if let Some(d) = f.qualifies_on {
-                notes.push(format!("预计{}起符合", facts::date(&d.to_string())));
-            }
+            notes.push(f.standing.text.clone());
+            notes.extend(
+                f.problems
+                    .iter()
+                    .filter(|p| !f.standing.text.contains(p.as_str()))
+                    .cloned(),
+            );
         }
-        if !poor && notes.is_empty() {
-            notes.push("非脱贫人口，计入务工总人数".into());
-        }
+        let counted = f.map_or("—", |f| match f.standing.status {
+            Some(Status::Met) => "计入",
+            Some(_) if !f.checks.is_empty() => "不计入",
+            _ => "—",
+        });
         Row::new(vec![
             (i + 1).to_string(),
             facts::clean(&e.name),
@@ -233,7 +268,7 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
                 e.poverty_status.label().to_owned()
             },
             f.map_or("—", |f| {
-                if f.employed_on_assessment_date {
+                if f.standing.in_workforce {
                     "是"
                 } else {
                     "否"
@@ -243,16 +278,7 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
             status(CriterionId::Art7_2),
             status(CriterionId::Art7_3),
             status(CriterionId::Art7_4),
-            f.map_or("—", |f| {
-                if f.qualifies {
-                    "计入"
-                } else if poor {
-                    "不计入"
-                } else {
-                    "—"
-                }
-            })
-            .to_owned(),
+            counted.to_owned(),
             facts::clean(&notes.join("；")),
         ])
     });

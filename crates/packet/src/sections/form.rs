@@ -3,6 +3,7 @@
 //! and the public notice dates) and the county's on-site check (第八条第（三）项).
 
 use bangfu_model::{Choice, EmploymentForm, InsuranceKind, PovertyStatus, SiteTenure};
+use bangfu_rules::declarations;
 
 use super::{Ctx, SECTIONS};
 use crate::facts;
@@ -220,43 +221,16 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             ),
         ],
     );
-    let rules = &d.rules;
-    row(
-        doc,
-        vec![
-            label(2.4, "制度建立"),
-            checks(
-                7.8,
-                vec![
-                    ("安全生产制度".into(), rules.safety),
-                    ("劳动纪律制度".into(), rules.labour_discipline),
-                    ("车间管理制度".into(), rules.workshop_management),
-                    ("生产经营稳定".into(), rules.stable_operation),
-                ],
-            ),
-        ],
-    );
-    let dec = &d.declarations;
-    row(
-        doc,
-        vec![
-            label(2.4, "申请主体声明"),
-            checks(
-                7.8,
-                vec![
-                    ("依法注册、合法经营".into(), dec.lawful_operation),
-                    ("履行社会责任".into(), dec.social_responsibility),
-                    ("未从事违法生产经营活动".into(), dec.no_illegal_activity),
-                    ("未从事污染环境的生产经营活动".into(), dec.no_pollution),
-                    (
-                        "未从事对人体身心健康有害的生产经营活动".into(),
-                        dec.no_harmful_activity,
-                    ),
-                    ("所填信息和所附材料真实、完整".into(), dec.materials_true),
-                ],
-            ),
-        ],
-    );
+    // The boxes in the rules' words (one list for the form, the criteria and the screen).
+    for (title, group) in [
+        ("制度与经营", declarations::Group::Rules),
+        ("申请主体声明", declarations::Group::Declarations),
+    ] {
+        let boxes = declarations::in_group(group)
+            .map(|b| (b.label.to_owned(), (b.get)(d)))
+            .collect();
+        row(doc, vec![label(2.4, title), checks(7.8, boxes)]);
+    }
     row(
         doc,
         vec![

@@ -133,8 +133,14 @@ pub fn draw_alleviated(doc: &mut Doc, ctx: &Ctx) {
                 facts::clean(&e.post),
                 stint.map_or_else(String::new, |s| label_or_blank(s.employment_form)),
                 stint.map_or_else(String::new, facts::stint_period),
-                facts::months_employed(e, on).map_or_else(String::new, |m| m.to_string()),
-                facts::average_gross(e).map_or_else(String::new, format_fen),
+                // The rules' figures: the months of the employment 第七条第（二）项 judged, and
+                // the mean pay of the wage months 第（三）项 reviewed.
+                ctx.employee(e.key)
+                    .and_then(|f| f.months_employed)
+                    .map_or_else(String::new, |m| m.to_string()),
+                ctx.employee(e.key)
+                    .and_then(|f| f.average_gross_fen)
+                    .map_or_else(String::new, format_fen),
                 insurance_summary(e),
                 String::new(),
             ])

@@ -1,13 +1,15 @@
 //! 工资发放明细表, one table per wage month of the draft (第八条第（一）项 "工资发放明细"), with the
-//! minimum wage that applies to each row (第七条第（三）项; the rules' wage table: the standard in
-//! force on the month's first day for the county's tier), a column for each person's signature
-//! and the month's totals. People employed in a month without a pay record are listed too, so
-//! that a gap is visible rather than hidden. The column 发放方式/银行卡号 (domain guide) shows how
-//! each person is paid, the card number in groups of four on its own line ([`facts::pay`]).
+//! minimum wage each row had to reach as the rules worked it out (第七条第（三）项: the standard in
+//! force on the month's first day for the county's tier, pro rata for a partial month or for days
+//! attended, or hours × the hourly standard), a column for each person's signature and the
+//! month's totals. People the rules found employed in a month without a pay record are listed
+//! too, so that a gap is visible rather than hidden. The column 发放方式/银行卡号 (domain guide)
+//! shows how each person is paid, the card number in groups of four on its own line
+//! ([`facts::pay`]). The standard's name is said once per table, in its caption.
 
 use bangfu_model::text::{format_fen, parse_money_fen, parse_month};
 use bangfu_model::{Choice, EmploymentForm, WageMonth};
-use bangfu_rules::wage_table::WageTable;
+use bangfu_rules::{Prorata, WageMonthCheck};
 
 use super::{Ctx, SECTIONS};
 use crate::facts;
@@ -50,24 +52,16 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         );
         return;
     }
-    let county = ctx.draft.site.county_code.trim();
     for (k, month) in months.into_iter().enumerate() {
         if k > 0 && doc.space() < 160.0 {
             doc.new_page(Orientation::Landscape);
         }
-        let standard = WageTable::get().applied(county, month);
-        let (monthly, hourly, note) = match &standard {
-            Ok(s) => (
-                format!("{}/月", format_fen(s.monthly_fen)),
-                format!("{}/小时", format_fen(s.hourly_fen)),
-                format!("适用最低工资标准：{}", s.label),
-            ),
-            Err(e) => (
-                "无法确定".into(),
-                "无法确定".into(),
-                format!("适用最低工资标准：{}", e.message()),
-            ),
+        // The rules' check of each person in this month, when the month is in the review window.
+        let check_of = |key: u32| -> Option<&WageMonthCheck> {
+            ctx.employee(key)
+                .and_then(|f| f.wage_months.iter().find(|c| c.month == month))
         };
+        let mut caption = String::new();
         let mut rows = Vec::new();
         let (mut gross, mut ded, mut net) = (0i64, 0i64, 0i64);
         let mut paid = 0usize;
@@ -76,16 +70,18 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                 .wages
                 .iter()
                 .find(|w| parse_month(&w.month).ok() == Some(month));
-            if record.is_none() && !facts::employed_in_month(e, month) {
+            let check = check_of(e.key);
+            if record.is_none() && check.is_none() {
                 continue;
+            }
+            if caption.is_empty() {
+                if let Some(c) = check.filter(|c| c.monthly_fen.is_some()) {
+                    caption = c.standard_name.clone();
+                }
             }
             let form =
                 facts::current_stint(e).map_or(EmploymentForm::Unspecified, |s| s.employment_form);
-            let min = if form == EmploymentForm::PartTime {
-                hourly.clone()
-            } else {
-                monthly.clone()
-            };
+            let min = minimum_cell(check, form);
             let form_label = if form == EmploymentForm::Unspecified {
                 String::new()
             } else {
@@ -94,9 +90,9 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             let n = rows.len() + 1;
             let row = match record {
                 Some(w) => {
-                    gross += parse_money_fen(&w.gross).unwrap_or(0);
-                    ded += parse_money_fen(&w.deductions).unwrap_or(0);
-                    net += parse_money_fen(&w.net).unwrap_or(0);
+                    gross = gross.saturating_add(parse_money_fen(&w.gross).unwrap_or(0));
+                    ded = ded.saturating_add(parse_money_fen(&w.deductions).unwrap_or(0));
+                    net = net.saturating_add(parse_money_fen(&w.net).unwrap_or(0));
                     paid += 1;
                     let attendance =
                         if form == EmploymentForm::PartTime || w.days_worked.trim().is_empty() {
@@ -145,6 +141,11 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             };
             rows.push(Row::new(row));
         }
+        let note = if caption.is_empty() {
+            "对应最低工资标准：本月不在自评核查期内或无法确定".to_owned()
+        } else {
+            format!("适用最低工资标准：{caption}")
+        };
         let mut total = Row::new(vec![
             String::new(),
             "合计".into(),
@@ -162,6 +163,7 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         total.emphasis = true;
         rows.push(total);
         let title = format!("工资发放明细表（{}）", facts::month_cn(month));
+        let note = note.as_str();
         draw_table(
             doc,
             &Table {
@@ -174,5 +176,34 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
             },
             rows,
         );
+    }
+}
+
+/// The 对应最低工资标准 cell: the amount the rules required of this person in this month
+/// (「2,310.00」, 「1,192.26（在职16/31天）」, 「2,230.35（出勤21天）」, 「22.80/小时」), or 「—」
+/// when the month is outside the review window.
+fn minimum_cell(check: Option<&WageMonthCheck>, form: EmploymentForm) -> String {
+    let Some(c) = check else {
+        return "—".into();
+    };
+    let Some(required) = c.required_fen else {
+        return "无法确定".into();
+    };
+    if form == EmploymentForm::PartTime {
+        return format_fen(required);
+    }
+    match c.prorata {
+        Prorata::None => format_fen(required),
+        Prorata::CalendarDays => format!(
+            "{}\n（在职{}/{}天）",
+            format_fen(required),
+            c.days_employed,
+            c.days_in_month
+        ),
+        Prorata::Attendance => format!(
+            "{}\n（出勤{}天）",
+            format_fen(required),
+            facts::hundredths(c.attendance.unwrap_or(0))
+        ),
     }
 }

@@ -10,18 +10,19 @@
 //! - a row that is entirely blank (just added, nothing typed) is ignored.
 //!
 //! The applicant and the site are read by the criteria that own them (`art6`, `art7_5`); the
-//! roster, the pay day and the settings are read here because 第七条第（一）至（四）项 share them.
+//! pay day, the settings and the standards are read here into a [`Context`] because
+//! 第七条第（一）至（四）项 share them; each roster row is read by [`person`].
 
 pub(crate) mod fast;
 pub(crate) mod person;
 pub(crate) mod wages;
 
+use crate::art7_3::Standards;
 use crate::finding::FieldError;
 use crate::path;
 use bangfu_model::text::{normalize, parse_date, ParseError};
-use bangfu_model::{Draft, SeasonalPeriod, Settings};
+use bangfu_model::{Draft, SeasonalPeriod, Settings, DEFAULT_SEASONAL_MIN_DAYS};
 use chrono::NaiveDate;
-use person::Person;
 use std::collections::HashMap;
 
 /// A value that may be missing or unreadable.
@@ -43,17 +44,6 @@ impl<T: Copy> Typed<T> {
 
 /// The agreed pay day (约定发薪日): the day of the following month by which a month's wages are due.
 pub(crate) type PayDay = Typed<u32>;
-
-/// Everything the people criteria need, read once.
-pub(crate) struct Input<'a> {
-    /// The assessment date.
-    pub date: NaiveDate,
-    pub pay_day: PayDay,
-    pub seasonal_min_days: u32,
-    pub seasonal_period: SeasonalPeriod,
-    /// Non-blank roster rows, in draft order.
-    pub people: Vec<Person<'a>>,
-}
 
 /// Reads the assessment date: the draft's, or `today` when empty or unreadable (with a message).
 pub(crate) fn assessment_date(
@@ -98,76 +88,142 @@ pub(crate) fn pay_day(draft: &Draft, errors: &mut Vec<FieldError>) -> PayDay {
     }
 }
 
-/// Reads the roster and the settings the people criteria use.
-pub(crate) fn read<'a>(
-    draft: &'a Draft,
-    date: NaiveDate,
-    today: NaiveDate,
-    errors: &mut Vec<FieldError>,
-) -> Input<'a> {
-    let pay_day = pay_day(draft, errors);
-    let defaults = Settings::default();
-    let seasonal_min_days = if draft.settings.seasonal_min_days == 0 {
-        errors.push(FieldError {
-            path: path::settings("seasonal_min_days"),
-            message: format!(
-                "季节性务工累计天数须大于0，已按默认的 {} 天评估",
-                defaults.seasonal_min_days
-            ),
-            warning: true,
-        });
-        defaults.seasonal_min_days
-    } else {
-        draft.settings.seasonal_min_days
-    };
-    let seasonal_period = match draft.settings.seasonal_period {
-        SeasonalPeriod::Unspecified => defaults.seasonal_period,
-        p => p,
-    };
-    let mut people = Vec::with_capacity(draft.employees.len());
-    for (row, e) in draft.employees.iter().enumerate() {
-        // Entirely blank rows (just added) are skipped.
-        if let Some(p) = person::read(e, row + 1, date, today, errors) {
-            people.push(p);
-        }
+/// What every person is judged against, read once per assessment: the dates, the pay day, the
+/// settings and the minimum-wage standards of the review window. Judging one person needs this
+/// and that person's row, nothing else.
+pub(crate) struct Context {
+    /// The assessment date.
+    pub date: NaiveDate,
+    /// The browser's today (bounds birth dates in ID numbers).
+    pub today: NaiveDate,
+    pub pay_day: PayDay,
+    pub seasonal_min_days: u32,
+    pub seasonal_period: SeasonalPeriod,
+    /// Minimum wage pro rata to days attended (《最低工资规定》第三条); see `Settings`.
+    pub attendance: bool,
+    pub standards: Standards,
+}
+
+/// Reads the seasonal-days setting: empty means the default; anything else must be 1-366 days.
+/// A value other than the regulation's 90 days is allowed with a warning, since 第七条第（二）项
+/// says "3个月" and the reviewer should see that another reading was used.
+fn seasonal_min_days(draft: &Draft, errors: &mut Vec<FieldError>) -> u32 {
+    let typed = normalize(&draft.settings.seasonal_min_days);
+    let typed = typed.trim_end_matches('天').trim();
+    if typed.is_empty() {
+        return DEFAULT_SEASONAL_MIN_DAYS;
     }
-    mark_duplicate_ids(&mut people, errors);
-    Input {
-        date,
-        pay_day,
-        seasonal_min_days,
-        seasonal_period,
-        people,
+    match typed.parse::<u32>() {
+        Ok(n) if (1..=366).contains(&n) => {
+            if n != DEFAULT_SEASONAL_MIN_DAYS {
+                errors.push(FieldError {
+                    path: path::settings("seasonal_min_days"),
+                    message: format!(
+                        "与第七条第（二）项“3个月”的默认理解（按{DEFAULT_SEASONAL_MIN_DAYS}天计）不同，自评结果中会注明按 {n} 天评估"
+                    ),
+                    warning: true,
+                });
+            }
+            n
+        }
+        _ => {
+            errors.push(FieldError {
+                path: path::settings("seasonal_min_days"),
+                message: format!(
+                    "季节性务工累计天数应为1到366之间的整数，已按默认的 {DEFAULT_SEASONAL_MIN_DAYS} 天评估"
+                ),
+                warning: false,
+            });
+            DEFAULT_SEASONAL_MIN_DAYS
+        }
     }
 }
 
-/// The same person entered twice would be counted twice: the second and later rows with an ID
-/// number already on the roster are flagged and not counted as registered.
-fn mark_duplicate_ids(people: &mut [Person<'_>], errors: &mut Vec<FieldError>) {
-    let mut first: HashMap<String, String> = HashMap::with_capacity(people.len());
-    for p in people.iter_mut() {
-        let Ok(id) = &p.id else { continue };
-        let number = id.as_str().to_owned();
-        match first.get(&number) {
+/// Reads what every person is judged against.
+pub(crate) fn context(
+    draft: &Draft,
+    date: NaiveDate,
+    today: NaiveDate,
+    errors: &mut Vec<FieldError>,
+) -> Context {
+    let pay_day = pay_day(draft, errors);
+    let seasonal_min_days = seasonal_min_days(draft, errors);
+    let seasonal_period = match draft.settings.seasonal_period {
+        SeasonalPeriod::Unspecified => Settings::default().seasonal_period,
+        p => p,
+    };
+    Context {
+        date,
+        today,
+        pay_day,
+        seasonal_min_days,
+        seasonal_period,
+        attendance: draft.settings.attendance_prorating,
+        standards: Standards::new(&draft.site.county_code, date),
+    }
+}
+
+/// The same person entered twice would be counted twice: for each row, the label of the earlier
+/// row with the same (valid) ID number, and a message at the repeated row's ID field.
+pub(crate) fn duplicate_ids<'a>(
+    rows: impl Iterator<Item = (u32, &'a str, Option<&'a str>)>,
+    errors: &mut Vec<FieldError>,
+) -> Vec<Option<String>> {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for (key, label, id) in rows {
+        let Some(id) = id else {
+            out.push(None);
+            continue;
+        };
+        match first.get(id) {
             Some(other) => {
-                let message = format!("身份证号码与“{other}”重复：同一人只能登记一次，本行不计入");
                 errors.push(FieldError {
-                    path: path::employee(p.key, "id_number"),
-                    message: message.clone(),
+                    path: path::employee(key, "id_number"),
+                    message: format!("身份证号码与“{other}”重复：同一人只能登记一次，本行不计入"),
                     warning: false,
                 });
-                p.duplicate_of = Some(other.clone());
+                out.push(Some((*other).to_owned()));
             }
             None => {
-                first.insert(number, p.label.clone());
+                first.insert(id, label);
+                out.push(None);
             }
         }
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seasonal_days_setting_is_read_at_its_field() {
+        let cases = [
+            ("", 90, None),
+            ("90", 90, None),
+            ("９０天", 90, None),
+            ("120", 120, Some(true)),
+            ("0", 90, Some(false)),
+            ("367", 90, Some(false)),
+            ("三个月", 90, Some(false)),
+        ];
+        for (typed, want, message) in cases {
+            let mut draft = Draft::default();
+            draft.settings.seasonal_min_days = typed.into();
+            let mut errors = vec![];
+            assert_eq!(seasonal_min_days(&draft, &mut errors), want, "{typed}");
+            assert_eq!(
+                errors.first().map(|e| e.warning),
+                message,
+                "{typed}: {errors:?}"
+            );
+            assert!(errors
+                .iter()
+                .all(|e| e.path == "settings.seasonal_min_days"));
+        }
+    }
 
     #[test]
     fn pay_day_spellings() {

@@ -52,8 +52,6 @@ pub(crate) struct Person<'a> {
     pub employee: &'a Employee,
     pub status: PovertyStatus,
     pub id: Result<IdNumber, IdError>,
-    /// Set when an earlier row has the same ID number (this row is then not counted).
-    pub duplicate_of: Option<String>,
     pub stints: Vec<StintRec>,
     /// Stint fields that are missing or unreadable, named for `Finding::missing`.
     pub stint_gaps: Vec<String>,
@@ -65,26 +63,6 @@ pub(crate) struct Person<'a> {
     pub wages: Vec<MonthRec>,
     /// Wage records whose month is missing or unreadable.
     pub wage_gaps: Vec<String>,
-}
-
-impl Person<'_> {
-    /// 脱贫人口 or 监测对象 (第一条: "脱贫人口（含监测对象，下同）").
-    pub fn is_poverty_alleviated(&self) -> bool {
-        matches!(
-            self.status,
-            PovertyStatus::Alleviated | PovertyStatus::Monitored
-        )
-    }
-
-    /// Counted as registered: poverty-alleviated, valid ID, not a duplicate row.
-    pub fn is_registered(&self) -> bool {
-        self.is_poverty_alleviated() && self.id.is_ok() && self.duplicate_of.is_none()
-    }
-
-    /// "张三：" prefix for notes.
-    pub fn say(&self, what: &str) -> String {
-        format!("{}：{what}", self.label)
-    }
 }
 
 fn is_blank(e: &Employee) -> bool {
@@ -125,6 +103,21 @@ pub(crate) fn pay_fields(e: &Employee, errors: &mut Vec<FieldError>) {
             warning: true,
         }),
         Ok(_) => {}
+    }
+}
+
+/// A value the import guessed (「临时工」 read as 季节性) is pointed out at its field until the
+/// user confirms it: the app must not pass a guess off as what the spreadsheet said.
+fn guesses(e: &Employee, errors: &mut Vec<FieldError>) {
+    for g in &e.guesses {
+        errors.push(FieldError {
+            path: path::employee(e.key, &g.field),
+            message: format!(
+                "导入时由表格中的「{}」推断而来，请核对；无误请点「确认」",
+                g.typed.trim()
+            ),
+            warning: true,
+        });
     }
 }
 
@@ -185,6 +178,7 @@ pub(crate) fn read<'a>(
     }
 
     pay_fields(e, errors);
+    guesses(e, errors);
 
     let mut stints = Vec::with_capacity(e.stints.len());
     let mut stint_gaps = Vec::new();
@@ -335,7 +329,6 @@ pub(crate) fn read<'a>(
         employee: e,
         status: e.poverty_status,
         id,
-        duplicate_of: None,
         stints,
         stint_gaps,
         covers,

@@ -6,11 +6,12 @@
 use super::fast;
 use super::person::optional_date;
 use super::Typed;
+use crate::calendar::days_in_month;
 use crate::finding::FieldError;
 use crate::path;
 use bangfu_model::text::{format_month, ParseError};
 use bangfu_model::WageMonth;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// One wage month of one person, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,17 +28,32 @@ pub(crate) struct MonthRec {
     pub net: Typed<i64>,
     /// 工时 in hundredths of an hour.
     pub hours: Typed<i64>,
+    /// 出勤天数 in hundredths of a day.
+    pub days: Typed<i64>,
     /// 发放日期; `Empty` = not paid (yet).
     pub paid: Typed<NaiveDate>,
 }
+
+/// The most one month's pay can plausibly be: 1,000,000 元. More is a typing error (a missing
+/// decimal point, digits pasted twice) that must not pass the minimum wage.
+pub(crate) const MAX_MONTHLY_FEN: i64 = 100_000_000;
 
 fn amount(
     s: &str,
     path: impl FnOnce() -> String,
     errors: &mut Vec<FieldError>,
     read: fn(&str) -> Result<i64, ParseError>,
+    max: Option<i64>,
 ) -> Typed<i64> {
     match read(s) {
+        Ok(v) if max.is_some_and(|m| v > m) => {
+            errors.push(FieldError {
+                path: path(),
+                message: "金额超过100万元，不像一个月的工资，请核对".into(),
+                warning: false,
+            });
+            Typed::Bad
+        }
         Ok(v) => Typed::Value(v),
         Err(ParseError::Empty) => Typed::Empty,
         Err(e) => {
@@ -114,32 +130,70 @@ pub(crate) fn read(
             || path::wage(key, i, "gross"),
             errors,
             fast::money,
+            Some(MAX_MONTHLY_FEN),
         );
         let deductions = match amount(
             &w.deductions,
             || path::wage(key, i, "deductions"),
             errors,
             fast::money,
+            Some(MAX_MONTHLY_FEN),
         ) {
             Typed::Empty => Typed::Value(0),
             other => other,
         };
-        let net = amount(&w.net, || path::wage(key, i, "net"), errors, fast::money);
+        let net = amount(
+            &w.net,
+            || path::wage(key, i, "net"),
+            errors,
+            fast::money,
+            Some(MAX_MONTHLY_FEN),
+        );
         let hours = amount(
             &w.hours,
             || path::wage(key, i, "hours"),
             errors,
             fast::quantity,
+            None,
         );
-        if let Err(e) = fast::quantity(&w.days_worked) {
-            if e != ParseError::Empty {
+        let days = amount(
+            &w.days_worked,
+            || path::wage(key, i, "days_worked"),
+            errors,
+            fast::quantity,
+            None,
+        );
+        // Bounds by meaning: nobody attends more days than the month has, or works more than
+        // 24 hours a day.
+        let month_days = i64::from(days_in_month(month.year(), month.month()));
+        let days = match days {
+            Typed::Value(d) if d > month_days * 100 => {
                 errors.push(FieldError {
                     path: path::wage(key, i, "days_worked"),
-                    message: e.to_string(),
-                    warning: true,
+                    message: format!(
+                        "出勤天数不能超过当月天数（{}月共 {month_days} 天）",
+                        month.month()
+                    ),
+                    warning: false,
                 });
+                Typed::Bad
             }
-        }
+            other => other,
+        };
+        let hours = match hours {
+            Typed::Value(h) if h > month_days * 24 * 100 => {
+                errors.push(FieldError {
+                    path: path::wage(key, i, "hours"),
+                    message: format!(
+                        "工时不能超过当月的 {} 小时（{month_days} 天 × 24 小时）",
+                        month_days * 24
+                    ),
+                    warning: false,
+                });
+                Typed::Bad
+            }
+            other => other,
+        };
         let paid = optional_date(&w.paid_date, || path::wage(key, i, "paid_date"), errors);
         if let (Typed::Value(g), Typed::Value(d)) = (gross, deductions) {
             if d > g {
@@ -166,6 +220,7 @@ pub(crate) fn read(
             deductions,
             net,
             hours,
+            days,
             paid,
         };
         match months.iter_mut().find(|m| m.month == month) {
@@ -183,6 +238,7 @@ pub(crate) fn read(
                 m.deductions = add(m.deductions, rec.deductions);
                 m.net = add(m.net, rec.net);
                 m.hours = add(m.hours, rec.hours);
+                m.days = add(m.days, rec.days);
                 m.paid = match (m.paid, rec.paid) {
                     (Typed::Bad, _) | (_, Typed::Bad) => Typed::Bad,
                     (Typed::Value(a), Typed::Value(b)) => Typed::Value(a.max(b)),
@@ -233,6 +289,41 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, "employee.7.wage.1.month");
         assert!(errors[0].warning);
+    }
+
+    #[test]
+    fn attendance_and_hours_are_bounded_by_the_month() {
+        let rows = vec![
+            WageMonth {
+                month: "2026-02".into(),
+                days_worked: "2600".into(),
+                hours: "673".into(),
+                ..WageMonth::default()
+            },
+            WageMonth {
+                month: "2026-03".into(),
+                days_worked: "31".into(),
+                hours: "744".into(),
+                ..WageMonth::default()
+            },
+        ];
+        let mut errors = vec![];
+        let (months, _) = read(1, &rows, d(2026, 6, 1), &mut errors);
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["employee.1.wage.0.days_worked", "employee.1.wage.0.hours"]
+        );
+        assert!(
+            errors[0].message.contains("2月共 28 天"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!((months[0].days, months[0].hours), (Typed::Bad, Typed::Bad));
+        assert_eq!(
+            (months[1].days, months[1].hours),
+            (Typed::Value(3100), Typed::Value(74_400))
+        );
     }
 
     #[test]
