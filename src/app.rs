@@ -1,11 +1,13 @@
 //! The app shell: header, banners, step navigation, the current step, the verdict panel.
 
+use crate::components::data_panel::DataPanel;
 use crate::components::header::Header;
 use crate::components::nav::{PrevNext, StepNav};
 use crate::components::notices::{Notices, UndoBar};
 use crate::components::verdict::VerdictPanel;
 use crate::state::AppState;
 use crate::steps;
+use crate::tabs::Role;
 use leptos::prelude::*;
 
 #[component]
@@ -17,12 +19,18 @@ pub fn App() -> impl IntoView {
         <Notices />
         <StepNav />
         <div class="layout">
-            <main id="main">
-                {move || steps::view_of(state.step.get())}
-                <PrevNext />
+            // Nothing can be typed until the stored draft is read, nor while another tab edits it.
+            <main id="main" inert=move || (state.role.get() != Role::Editor).then_some("")>
+                <Show when=move || state.loaded.get() fallback=|| view! {
+                    <p class="loading" role="status">"正在读取本机保存的草稿…"</p>
+                }>
+                    {move || steps::view_of(state.step.get())}
+                    <PrevNext />
+                </Show>
             </main>
             <VerdictPanel />
         </div>
         <UndoBar />
+        <footer class="app-footer"><DataPanel /></footer>
     }
 }

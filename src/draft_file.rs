@@ -140,8 +140,9 @@ pub async fn read_bytes(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>,
 /// # Errors
 /// [`OpenError`] when the file is too large, unreadable or not a valid draft.
 pub async fn open_draft_file(file: &web_sys::File) -> Result<Draft, OpenError> {
-    let text = read_text(file, MAX_DRAFT_FILE_BYTES).await?;
-    envelope::read(&text)
+    // Bytes, not text: a file re-saved as GBK must be refused, not decoded into mojibake.
+    let bytes = read_bytes(file, MAX_DRAFT_FILE_BYTES).await?;
+    envelope::read_bytes(&bytes)
         .map(|env| env.draft)
         .map_err(OpenError::Load)
 }

@@ -64,8 +64,12 @@ fn on_error() {
     let client = CLIENT.with(|c| c.borrow_mut().take());
     if let Some(client) = client {
         client.worker.terminate();
-        let msg =
-            failure("表格处理程序未能运行（网络中断或文件异常）。请刷新页面后重试；表格在本机处理，不会上传。");
+        // Never advise a reload while offline: that would lose the page.
+        let msg = failure(if crate::offline::offline() {
+            "当前没有网络，表格处理程序还没有下载到本机。联网后再试一次即可，不必刷新页面；表格在本机处理，不会上传。"
+        } else {
+            "表格处理程序未能运行（文件异常或程序中断）。请再试一次；表格在本机处理，不会上传。"
+        });
         for (_, resolve) in client.pending {
             let _ = resolve.call1(&JsValue::NULL, &msg);
         }

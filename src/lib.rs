@@ -10,14 +10,23 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod draft_file;
+pub mod idb;
 pub mod io_worker;
+pub mod offline;
 pub mod packet;
 pub mod state;
 pub mod steps;
 pub mod storage;
+pub mod tabs;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, replacing the loading message of `index.html`, and registers
+/// the service worker that keeps the app for offline use.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(app::App);
+    offline::register();
+    components::data_panel::watch_leaving();
 }

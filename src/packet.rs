@@ -188,7 +188,11 @@ pub fn PacketPanel() -> impl IntoView {
                 handler.forget();
                 let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                     progress.set(Progress::Failed {
-                        message: "生成程序未能加载。请检查网络后刷新页面再试（材料在本机生成，不会上传）。".into(),
+                        message: if crate::offline::offline() {
+                            "当前没有网络，生成程序还没有下载到本机。联网后再点「生成申请材料」即可，不必刷新页面；以后想离线使用，可在页面底部「本机数据与离线使用」中先下载所需文件。".into()
+                        } else {
+                            "生成程序未能加载。请稍后再点「生成申请材料」重试（材料在本机生成，不会上传）。".into()
+                        },
                         missing: vec![],
                     });
                 });

@@ -4,6 +4,7 @@
 //! The assessment is a memo of `bangfu_rules::assess` over the draft: components render it and
 //! never judge eligibility themselves.
 
+use crate::tabs::{self, Role};
 use crate::{clock, storage};
 use bangfu_model::Draft;
 use bangfu_rules::Assessment;
@@ -74,7 +75,9 @@ pub enum SaveStatus {
     Idle,
     /// Changes wait for the debounce.
     Pending,
-    /// Saved at this local time stamp.
+    /// Being written.
+    Saving,
+    /// Saved at this local time stamp (on disk when the database is used).
     Saved(String),
     /// The last save failed.
     Failed(storage::SaveError),
@@ -98,7 +101,8 @@ pub enum NoticeKind {
     Error,
 }
 
-/// A destructive change the user can take back.
+/// A destructive change the user can take back (until the next reload; the draft history keeps
+/// replaced drafts beyond it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Undo {
     pub label: String,
@@ -120,6 +124,12 @@ pub struct AppState {
     pub undo: RwSignal<Option<Undo>>,
     /// The employee open in the editors of the employee, wage and insurance steps.
     pub selected: RwSignal<Option<u32>>,
+    /// Whether the stored draft has been read (until then nothing may be typed or saved).
+    pub loaded: RwSignal<bool>,
+    /// This tab's part: editor, or follower of another tab that edits.
+    pub role: RwSignal<Role>,
+    /// Bumped when the draft history changes (the 草稿历史 list reloads).
+    pub history_rev: RwSignal<u32>,
     next_notice: StoredValue<u32>,
 }
 
@@ -133,7 +143,7 @@ pub const ASSESS_DEBOUNCE: Duration = Duration::from_millis(200);
 pub const AUTOSAVE_DEBOUNCE: Duration = Duration::from_millis(400);
 
 impl AppState {
-    /// Creates the state from what storage holds and starts autosave.
+    /// Creates the state, starts reading what storage holds and starts autosave.
     pub fn new() -> AppState {
         let today = clock::today();
         let draft = RwSignal::new(Draft::default());
@@ -148,13 +158,60 @@ impl AppState {
             notices: RwSignal::new(vec![]),
             undo: RwSignal::new(None),
             selected: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            role: RwSignal::new(Role::Starting),
+            history_rev: RwSignal::new(0),
             next_notice: StoredValue::new(1),
         };
-        state.restore();
         state.start_assessing();
         state.start_autosave();
         state.keep_today_current();
+        leptos::task::spawn_local(async move {
+            state.restore().await;
+            state.loaded.set(true);
+            state.start_tabs();
+        });
         state
+    }
+
+    /// One tab edits; others follow it live (see [`crate::tabs`]).
+    fn start_tabs(&self) {
+        let state = *self;
+        tabs::start(tabs::Hooks {
+            role: Box::new(move |role| {
+                if role == Role::Editor && state.role.get_untracked() == Role::Follower {
+                    // Taking over: the other tab saved before letting go; start from that.
+                    leptos::task::spawn_local(async move {
+                        if let Some(d) = storage::reload().await {
+                            state.draft.set(d);
+                        }
+                        state.role.set(Role::Editor);
+                    });
+                } else {
+                    state.role.set(role);
+                }
+            }),
+            message: Box::new(move |m| match m {
+                tabs::Message::Saved(at) => {
+                    if state.role.get_untracked() == Role::Follower {
+                        leptos::task::spawn_local(async move {
+                            if let Some(d) = storage::reload().await {
+                                state.draft.set(d);
+                                state.save_status.set(SaveStatus::Saved(at));
+                            }
+                        });
+                    }
+                }
+                tabs::Message::Takeover => {
+                    if state.role.get_untracked() == Role::Editor {
+                        leptos::task::spawn_local(async move {
+                            state.save_now().await;
+                            tabs::release();
+                        });
+                    }
+                }
+            }),
+        });
     }
 
     /// A page left open overnight moves to the new day when it is next looked at (or within a
@@ -206,13 +263,20 @@ impl AppState {
         });
     }
 
-    fn restore(&self) {
-        match storage::load(&clock::now_local()) {
+    async fn restore(&self) {
+        match storage::load(&clock::now_local()).await {
             storage::Loaded::Nothing => {}
-            storage::Loaded::Restored { draft, saved_at } => {
+            storage::Loaded::Restored {
+                draft,
+                saved_at,
+                note,
+            } => {
                 self.selected.set(draft.employees.first().map(|e| e.key));
                 self.draft.set(*draft);
                 self.save_status.set(SaveStatus::Saved(saved_at));
+                if let Some(note) = note {
+                    self.notify(NoticeKind::Error, note, None);
+                }
             }
             storage::Loaded::Unreadable { error, kept_as } => {
                 let text = match &kept_as {
@@ -233,7 +297,7 @@ impl AppState {
                     .set(SaveStatus::Failed(storage::SaveError::Unavailable));
             }
         }
-        for key in storage::aside_keys() {
+        for key in storage::aside_keys().await {
             let already = self
                 .notices
                 .with_untracked(|n| n.iter().any(|n| n.aside_key.as_deref() == Some(&key)));
@@ -247,32 +311,45 @@ impl AppState {
         }
     }
 
-    /// Debounced autosave on every change, and an immediate flush when the page is hidden.
+    /// Debounced autosave on every change (by the editor tab, once the stored draft is read),
+    /// and an immediate copy when the page is hidden or closed with a save pending.
     fn start_autosave(&self) {
         let state = *self;
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
-        // Skip the first run: it is the load itself, not a change.
-        Effect::new(move |first: Option<()>| {
+        Effect::new(move |_| {
             state.draft.track();
-            if first.is_none() {
-                return;
-            }
-            if state.save_status.get_untracked() == SaveStatus::Blocked {
+            // Loading, following another tab, or blocked: the change is not ours to save.
+            if !state.loaded.get_untracked()
+                || state.role.get_untracked() != Role::Editor
+                || state.save_status.get_untracked() == SaveStatus::Blocked
+            {
                 return;
             }
             state.save_status.set(SaveStatus::Pending);
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
-            let handle = set_timeout_with_handle(move || state.save_now(), AUTOSAVE_DEBOUNCE).ok();
+            let handle = set_timeout_with_handle(
+                move || leptos::task::spawn_local(async move { state.save_now().await }),
+                AUTOSAVE_DEBOUNCE,
+            )
+            .ok();
             pending.set_value(handle);
         });
         let flush = move || {
-            if state.save_status.get_untracked() == SaveStatus::Pending {
+            if matches!(
+                state.save_status.get_untracked(),
+                SaveStatus::Pending | SaveStatus::Saving
+            ) {
                 if let Some(h) = pending.get_value() {
                     h.clear();
                 }
-                state.save_now();
+                // A database write may not finish before the page goes: a synchronous copy
+                // first, then the write.
+                state
+                    .draft
+                    .with_untracked(|d| storage::emergency_copy(d, &clock::now_local()));
+                leptos::task::spawn_local(async move { state.save_now().await });
             }
         };
         let on_hide = window_event_listener_untyped("pagehide", move |_| flush());
@@ -286,15 +363,30 @@ impl AppState {
         std::mem::forget(on_visibility);
     }
 
-    /// Writes the draft now and updates the indicator.
-    pub fn save_now(&self) {
-        if self.save_status.get_untracked() == SaveStatus::Blocked {
+    /// Writes the draft now and updates the indicator; the other tabs are told.
+    pub async fn save_now(&self) {
+        if self.save_status.get_untracked() == SaveStatus::Blocked
+            || self.role.get_untracked() != Role::Editor
+        {
             return;
         }
         let now = clock::now_local();
-        let result = self.draft.with_untracked(|d| storage::save(d, &now));
+        self.save_status.set(SaveStatus::Saving);
+        // The draft is copied into the records that changed before anything is awaited.
+        let draft = self.draft.get_untracked();
+        let result = storage::save(&draft, &now).await;
+        // A change typed during the write is saved by the next debounce.
+        let changed_since = self.draft.with_untracked(|d| *d != draft);
         self.save_status.set(match result {
-            Ok(()) => SaveStatus::Saved(now),
+            Ok(()) => {
+                tabs::announce_saved(&now);
+                crate::offline::ask_to_persist(&draft);
+                if changed_since {
+                    SaveStatus::Pending
+                } else {
+                    SaveStatus::Saved(now)
+                }
+            }
             Err(e) => SaveStatus::Failed(e),
         });
     }
@@ -314,10 +406,25 @@ impl AppState {
         }));
     }
 
-    /// Replaces the whole draft (opened file, import), undoably; autosave resumes.
-    pub fn replace(&self, label: impl Into<String>, draft: Draft) {
+    /// Replaces the whole draft (opened file, import, new draft), undoably: the draft it replaces
+    /// is kept in the draft history first, so it can be restored after a reload too. `why`
+    /// names the replacement for the history (「打开草稿文件「x.json」前」).
+    pub fn replace(&self, label: impl Into<String>, why: &str, draft: Draft) {
         if self.save_status.get_untracked() == SaveStatus::Blocked {
             self.save_status.set(SaveStatus::Idle);
+        }
+        let old = self.draft.get_untracked();
+        if !is_empty(&old) {
+            let state = *self;
+            let why = why.to_owned();
+            leptos::task::spawn_local(async move {
+                if storage::remember(&old, &why, &clock::now_local())
+                    .await
+                    .is_ok()
+                {
+                    state.history_rev.update(|r| *r += 1);
+                }
+            });
         }
         self.selected.set(draft.employees.first().map(|e| e.key));
         self.edit_undoable(label, move |d| *d = draft);
@@ -361,6 +468,11 @@ impl Default for AppState {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Nothing typed at all: not worth keeping in the history.
+pub fn is_empty(d: &Draft) -> bool {
+    *d == Draft::default()
 }
 
 fn initial_step() -> Step {

@@ -1,6 +1,7 @@
 //! Shared pieces of the UI shell: labelled fields, the header with draft-file actions, banners,
 //! the step navigation and the verdict panel.
 
+pub mod data_panel;
 pub mod fields;
 pub mod header;
 pub mod nav;

@@ -1,15 +1,44 @@
-//! Banners (load problems, file errors) and the undo bar.
+//! Banners: load problems and file errors, a save that failed (loud, with the draft-file download
+//! at hand), this tab following another, a new version ready; and the undo bar.
 
 use crate::draft_file;
-use crate::state::{AppState, NoticeKind};
+use crate::state::{AppState, NoticeKind, SaveStatus};
 use crate::storage;
+use crate::tabs::{self, Role};
+use crate::{clock, offline};
 use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let save_file = move |_| {
+        let _ = state
+            .draft
+            .with_untracked(|d| draft_file::save_draft_file(d, &clock::now_local()));
+    };
     view! {
         <div class="notices">
+            // A save that failed: the draft is only in this page until it is saved somewhere.
+            {move || match state.save_status.get() {
+                SaveStatus::Failed(e) => Some(view! {
+                    <div class="notice error save-failed" role="alert">
+                        <p><strong>"草稿没有保存！"</strong>{format!(" {e}")}</p>
+                        <div class="notice-actions">
+                            <button type="button" on:click=save_file>"立即保存草稿文件"</button>
+                        </div>
+                    </div>
+                }),
+                _ => None,
+            }}
+            <Show when=move || state.role.get() == Role::Follower>
+                <div class="notice info follower" role="status">
+                    <p>"这份草稿正在本浏览器的另一个标签页中编辑。这里只显示它的最新内容，不能修改，以免两边互相覆盖。"</p>
+                    <div class="notice-actions">
+                        <button type="button" on:click=move |_| tabs::take_over()>"在此标签页编辑"</button>
+                    </div>
+                </div>
+            </Show>
+            <offline::UpdateNotice />
             <For
                 each=move || state.notices.get()
                 key=|n| n.id
@@ -22,16 +51,20 @@ pub fn Notices() -> impl IntoView {
                     let download = n.aside_key.clone().map(|key| {
                         let dl_key = key.clone();
                         let download = move |_| {
-                            if let Some(text) = storage::aside_text(&dl_key) {
-                                let _ = draft_file::download(
-                                    text.as_bytes(),
-                                    "application/json",
-                                    "无法读取的草稿原内容.json",
-                                );
-                            }
+                            let k = dl_key.clone();
+                            leptos::task::spawn_local(async move {
+                                if let Some(text) = storage::aside_text(&k).await {
+                                    let _ = draft_file::download(
+                                        text.as_bytes(),
+                                        "application/json",
+                                        "无法读取的草稿原内容.json",
+                                    );
+                                }
+                            });
                         };
                         let forget = move |_| {
-                            storage::remove_aside(&key);
+                            let k = key.clone();
+                            leptos::task::spawn_local(async move { storage::remove_aside(&k).await });
                             state.dismiss(id);
                         };
                         view! {

@@ -146,13 +146,11 @@ pub fn ImportPanel() -> impl IntoView {
                 });
             match result {
                 Ok((after, label)) => {
-                    state.edit_undoable(label, move |d| *d = after);
-                    if state.selected.get_untracked().is_none() {
-                        state.selected.set(
-                            state
-                                .draft
-                                .with_untracked(|d| d.employees.first().map(|e| e.key)),
-                        );
+                    let selected = state.selected.get_untracked();
+                    // The draft before the import goes into the history (and the undo bar).
+                    state.replace(label, "导入表格前", after);
+                    if selected.is_some() {
+                        state.selected.set(selected);
                     }
                     reset();
                 }

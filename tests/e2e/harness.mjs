@@ -100,15 +100,27 @@ export async function startServer({ root = DIST, host = '127.0.0.1', port = 0, l
           return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         }
       }
-      const { size } = await stat(file);
+      // A precompressed copy (scripts/postbuild.mjs) when the browser takes it.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let encoding = null;
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (accepts.includes(enc) && (await isFile(file + ext))) {
+          encoding = enc;
+          break;
+        }
+      }
+      const served = encoding ? file + (encoding === 'br' ? '.br' : '.gz') : file;
+      const { size } = await stat(served);
       res.writeHead(200, {
         'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
       });
       if (req.method === 'HEAD') return void res.end();
-      createReadStream(file).pipe(res);
+      createReadStream(served).pipe(res);
     } catch (err) {
       status = 500;
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });

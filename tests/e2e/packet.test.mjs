@@ -90,5 +90,11 @@ test('dist/fonts holds only what the worker can fetch: the manifest, its font fi
     ...manifest.slices.map((s) => s.file),
   ].sort();
   assert.ok(manifest.slices.length > 0, 'the manifest names on-demand slices');
-  assert.deepEqual((await readdir(fonts)).sort(), expected);
+  // Besides each file, its precompressed copies (.gz, .br) for the server.
+  const listed = (await readdir(fonts)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
+  assert.deepEqual(listed, expected);
+  for (const f of await readdir(fonts)) {
+    const base = f.replace(/\.(gz|br)$/, '');
+    assert.ok(expected.includes(base), `${f} belongs to a listed file`);
+  }
 });

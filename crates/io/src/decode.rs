@@ -3,7 +3,10 @@
 //!
 //! Detection: a BOM decides; otherwise text that is valid UTF-8 is UTF-8 (GBK text with Chinese
 //! characters is almost never valid UTF-8), and anything else is decoded as GB18030, the superset
-//! of GBK. Binary content is refused rather than imported as mojibake.
+//! of GBK — unless some of its lines are UTF-8 with Chinese in them and others are not UTF-8
+//! (rows pasted in from a file of the other encoding): that file is refused, naming a line of
+//! each kind, because either reading would garble part of it. Binary content is refused rather
+//! than imported as mojibake.
 
 use crate::error::ImportError;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
@@ -48,7 +51,16 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, TextEncoding), Import
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_owned(), TextEncoding::Utf8),
-            Err(_) => (decode_with(GB18030, bytes), TextEncoding::Gb18030),
+            Err(_) => {
+                if let Some((utf8_line, gbk_line)) = mixed_lines(bytes) {
+                    return Err(ImportError::MixedEncoding {
+                        file: file.to_owned(),
+                        utf8_line,
+                        gbk_line,
+                    });
+                }
+                (decode_with(GB18030, bytes), TextEncoding::Gb18030)
+            }
         }
     };
     if looks_binary(&text) {
@@ -62,6 +74,26 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<(String, TextEncoding), Import
         });
     }
     Ok((text, encoding))
+}
+
+/// For text that is not UTF-8 as a whole: the first line that is UTF-8 with non-ASCII characters
+/// and the first that is not UTF-8, when both exist (1-based).
+fn mixed_lines(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut utf8 = None;
+    let mut other = None;
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Ok(_) => utf8 = utf8.or(Some(i + 1)),
+            Err(_) => other = other.or(Some(i + 1)),
+        }
+        if let (Some(u), Some(o)) = (utf8, other) {
+            return Some((u, o));
+        }
+    }
+    None
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {

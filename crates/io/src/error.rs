@@ -30,6 +30,13 @@ pub enum ImportError {
         sheet: String,
         available: Vec<String>,
     },
+    /// Some lines are UTF-8 and others GBK (rows pasted in from another file): decoding it
+    /// either way would garble part of it. `utf8_line` and `gbk_line` are 1-based examples.
+    MixedEncoding {
+        file: String,
+        utf8_line: usize,
+        gbk_line: usize,
+    },
     /// More rows than [`crate::limits::MAX_ROWS`].
     TooManyRows { file: String, limit: usize },
     /// No file given.
@@ -80,6 +87,14 @@ impl fmt::Display for ImportError {
             ImportError::TooManyRows { file, limit } => write!(
                 f,
                 "“{file}”的数据超过 {limit} 行，无法一次导入。请按年份或月份拆分后分别导入。"
+            ),
+            ImportError::MixedEncoding {
+                file,
+                utf8_line,
+                gbk_line,
+            } => write!(
+                f,
+                "“{file}”中混有两种文字编码（如第 {utf8_line} 行是 UTF-8，第 {gbk_line} 行是 GBK），按哪一种读都会有一部分中文变成乱码，因此没有导入。请在 Excel 或 WPS 中打开，检查这些行的文字后“另存为” .xlsx 或 CSV UTF-8 再导入。"
             ),
             ImportError::NoFiles => write!(f, "没有选择文件。"),
         }

@@ -65,3 +65,22 @@ fn gbk_is_detected_without_a_bom_or_a_hint() {
     assert_eq!(plan.sources[0].encoding, Some(TextEncoding::Gb18030));
     assert_eq!(plan.people_added[0].name, "张三");
 }
+
+/// A GBK CSV with rows pasted in as UTF-8 (or the other way round) is refused, naming a line of
+/// each kind: read either way, part of it would be garbled.
+#[test]
+fn a_csv_mixing_gbk_and_utf8_rows_is_refused_with_the_lines() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode("王五,缝纫工\n");
+    let mut bytes = "姓名,岗位\n".as_bytes().to_vec(); // UTF-8 header
+    bytes.extend_from_slice(&gbk);
+    let err = bangfu_io::decode::decode("花名册.csv", &bytes).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("第 1 行是 UTF-8") && text.contains("第 2 行是 GBK"),
+        "{text}"
+    );
+    // All GBK, or all UTF-8, reads as before.
+    let mut all_gbk = encoding_rs::GB18030.encode("姓名,岗位\n").0.to_vec();
+    all_gbk.extend_from_slice(&gbk);
+    assert!(bangfu_io::decode::decode("花名册.csv", &all_gbk).is_ok());
+}

@@ -53,6 +53,25 @@ impl Envelope {
     }
 }
 
+/// The envelope of a borrowed draft as compact JSON (for storage: no copy of the draft, no
+/// indentation). Reads back with [`read`] like [`Envelope::to_json`].
+pub fn to_json_compact(draft: &Draft, saved_at: &str) -> String {
+    #[derive(Serialize)]
+    struct EnvelopeRef<'a> {
+        format: &'a str,
+        schema_version: u32,
+        saved_at: &'a str,
+        draft: &'a Draft,
+    }
+    serde_json::to_string(&EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        draft,
+    })
+    .unwrap_or_default()
+}
+
 /// Why a stored or opened draft could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -66,6 +85,9 @@ pub enum LoadError {
     TooNew { found: u32 },
     /// Claims to be a draft but its content does not fit the schema.
     Damaged { detail: String },
+    /// Not UTF-8: the file was re-saved in another encoding (GBK, by Notepad or an editor);
+    /// reading it would turn every Chinese character into garbage.
+    NotUtf8,
 }
 
 impl fmt::Display for LoadError {
@@ -84,11 +106,37 @@ impl fmt::Display for LoadError {
             LoadError::Damaged { detail } => {
                 write!(f, "草稿文件已损坏，无法读取（{detail}）。")
             }
+            LoadError::NotUtf8 => write!(
+                f,
+                "这个草稿文件的文字编码不是 UTF-8（可能被记事本等软件另存成了 GBK），打开会使中文变成乱码，因此没有打开，现在的草稿也没有改动。请使用本系统“保存草稿文件”保存的原文件。"
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// Reads a draft file's bytes: as [`read`], after checking the bytes are UTF-8 (what
+/// 「保存草稿文件」 writes); a file in another encoding is refused, never decoded into mojibake.
+///
+/// # Errors
+/// [`LoadError::NotUtf8`], or any error of [`read`].
+pub fn read_bytes(bytes: &[u8]) -> Result<Envelope, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        // Not text at all (a picture, a spreadsheet): not a draft file; text in another
+        // encoding: a draft file re-saved as GBK.
+        let binary = bytes
+            .iter()
+            .any(|b| *b == 0 || (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')));
+        if binary {
+            LoadError::NotJson
+        } else {
+            LoadError::NotUtf8
+        }
+    })?;
+    read(text)
+}
 
 /// Reads an envelope from JSON text, migrating older schemas forward.
 ///
@@ -216,6 +264,17 @@ mod tests {
     }
 
     #[test]
+    fn the_compact_form_reads_back_the_same() {
+        let text = to_json_compact(&sample(), "2026-12-02T10:00:00");
+        assert!(!text.contains('\n'));
+        let back = read(&text).unwrap();
+        assert_eq!(
+            (back.draft, back.saved_at.as_str()),
+            (sample(), "2026-12-02T10:00:00")
+        );
+    }
+
+    #[test]
     fn bom_is_accepted() {
         let text = format!("\u{feff}{}", Envelope::new(sample(), "").to_json());
         assert_eq!(read(&text).unwrap().draft, sample());
@@ -254,6 +313,26 @@ mod tests {
             e,
             "草稿文件已损坏，无法读取（第2名员工的“姓名”：应为文字，实际是数字 123）。"
         );
+    }
+
+    /// A draft file re-saved as GBK is refused: opening it would garble every Chinese character.
+    #[test]
+    fn a_draft_file_saved_in_gbk_is_refused_not_garbled() {
+        let utf8 = Envelope::new(sample(), "").to_json();
+        assert!(read_bytes(utf8.as_bytes()).is_ok());
+        // 「乌兰察布」 in GBK.
+        let mut gbk =
+            br#"{"format":"bangfu-draft","schema_version":3,"draft":{"applicant":{"name":""#
+                .to_vec();
+        gbk.extend_from_slice(&[0xCE, 0xDA, 0xC0, 0xBC, 0xB2, 0xEC, 0xB2, 0xBC]);
+        gbk.extend_from_slice(br#""}}}"#);
+        assert_eq!(read_bytes(&gbk), Err(LoadError::NotUtf8));
+        // A picture renamed to .json is not a draft file at all.
+        assert_eq!(
+            read_bytes(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(LoadError::NotJson)
+        );
+        assert!(LoadError::NotUtf8.to_string().contains("GBK"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod draft;
 pub mod envelope;
 pub mod migrate;
 pub mod region;
+pub mod stored;
 pub mod text;
 
 pub use draft::*;

@@ -214,7 +214,7 @@ fn make(
 ) -> Result<(), JobError> {
     let missing = missing_chars(draft, fonts);
     if !missing.is_empty() {
-        let message = PacketError::MissingChars(missing.clone()).to_string();
+        let message = bangfu_packet::missing_message(draft, &missing);
         return Err((message, missing));
     }
 
@@ -241,7 +241,7 @@ fn make(
         post_progress("pages", done, total);
     })
     .map_err(|e| match e {
-        PacketError::MissingChars(cs) => (PacketError::MissingChars(cs.clone()).to_string(), cs),
+        PacketError::MissingChars(cs) => (bangfu_packet::missing_message(draft, &cs), cs),
         other => plain(other.to_string()),
     })?;
 

@@ -184,7 +184,10 @@ impl FontManifest {
 pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
     let mut out = BTreeSet::new();
     let mut add = |s: &str| {
-        out.extend(s.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+        out.extend(
+            s.chars()
+                .filter(|c| !c.is_whitespace() && crate::text::printable(*c)),
+        );
     };
     let a = &draft.applicant;
     for s in [
@@ -246,6 +249,54 @@ pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
             ] {
                 add(t);
             }
+        }
+    }
+    out
+}
+
+/// Where each of `chars` occurs in the draft, named as the form names it:
+/// 「第3名员工「王堃」的姓名」. At most `limit` places.
+pub fn where_chars(draft: &Draft, chars: &[char], limit: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut look = |what: String, value: &str| {
+        if out.len() < limit && value.chars().any(|c| chars.contains(&c)) {
+            let found: String = value
+                .chars()
+                .filter(|c| chars.contains(c))
+                .map(|c| format!("「{c}」"))
+                .collect();
+            out.push(format!("{what}{found}"));
+        }
+    };
+    let a = &draft.applicant;
+    for (label, v) in [
+        ("经营主体名称", &a.name),
+        ("法定代表人（负责人）", &a.legal_rep),
+        ("联系人", &a.contact_person),
+        ("注册地址", &a.registered_address),
+    ] {
+        look(format!("申请主体的{label}："), v);
+    }
+    let s = &draft.site;
+    for (label, v) in [
+        ("苏木乡镇", &s.township_other),
+        ("嘎查村", &s.village),
+        ("详细地址", &s.address),
+        ("产品类别", &s.products),
+    ] {
+        look(format!("车间场所的{label}："), v);
+    }
+    for (i, e) in draft.employees.iter().enumerate() {
+        let who = format!("第{}名员工「{}」的", i + 1, e.name.trim());
+        for (label, v) in [
+            ("姓名", &e.name),
+            ("身份证号", &e.id_number),
+            ("岗位", &e.post),
+            ("户籍地", &e.household_address),
+            ("联系电话", &e.phone),
+            ("银行卡号", &e.bank_account),
+        ] {
+            look(format!("{who}{label}："), v);
         }
     }
     out

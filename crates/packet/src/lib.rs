@@ -33,7 +33,18 @@ use bangfu_model::Draft;
 use bangfu_rules::{Assessment, Status};
 use chrono::NaiveDateTime;
 
-pub use fonts::{draft_chars, missing_chars, FontManifest, Fonts};
+pub use fonts::{draft_chars, missing_chars, where_chars, FontManifest, Fonts};
+
+/// The message for characters no font can print, with where they are in the draft (the person
+/// and the field), so the clerk knows what to correct.
+pub fn missing_message(draft: &Draft, chars: &[char]) -> String {
+    let mut m = PacketError::MissingChars(chars.to_vec()).to_string();
+    let places = where_chars(draft, chars, 8);
+    if !places.is_empty() {
+        m.push_str(&format!("出现在：{}。", places.join("；")));
+    }
+    m
+}
 
 /// What the caller decides: the clock (the packet's date and the PDF's creation date).
 #[derive(Clone, Debug)]

@@ -227,6 +227,10 @@ impl<'m, 'f> Doc<'m, 'f> {
     }
 
     pub fn text_colored(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: &str) {
+        let text: String = text
+            .chars()
+            .filter(|c| crate::text::printable(*c))
+            .collect();
         if text.is_empty() {
             return;
         }
@@ -236,7 +240,7 @@ impl<'m, 'f> Doc<'m, 'f> {
             size,
             bold,
             color,
-            text: text.to_owned(),
+            text,
             spacing: 0.0,
         });
     }

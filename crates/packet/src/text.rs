@@ -119,9 +119,13 @@ impl<'f> Metrics<'f> {
         }
     }
 
-    /// Width of `s` in points at `size`.
+    /// Width of `s` in points at `size` (characters that print as nothing count as nothing).
     pub fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
-        s.chars().map(|c| self.advance(c, bold)).sum::<f32>() * size
+        s.chars()
+            .filter(|c| printable(*c))
+            .map(|c| self.advance(c, bold))
+            .sum::<f32>()
+            * size
     }
 
     /// Characters asked for in bold that the bold face lacks (they were drawn regular).
@@ -225,7 +229,7 @@ impl<'f> Metrics<'f> {
 /// space, or one CJK character with the closing marks that follow it and the opening marks that
 /// precede it.
 fn units(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+    let chars: Vec<char> = text.chars().filter(|c| printable(*c)).collect();
     let mut out: Vec<String> = Vec::new();
     let mut pending_open = String::new();
     let mut i = 0;
@@ -275,6 +279,13 @@ fn units(text: &str) -> Vec<String> {
         out.push(pending_open);
     }
     out
+}
+
+/// Whether a character is drawn at all: control characters and the invisible ones pasted with
+/// text from chat apps (zero-width spaces, BOM, bidi marks) are dropped, never printed as boxes
+/// or reported as missing from the font.
+pub fn printable(c: char) -> bool {
+    !c.is_control() && !bangfu_model::text::is_invisible(c)
 }
 
 /// Characters that make up an unbreakable Latin word, number, date or amount.

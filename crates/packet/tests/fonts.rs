@@ -99,3 +99,36 @@ fn whitespace_and_control_characters_are_not_reported() {
     let draft = with_names(&["王\t建国", " 李 四 \n"]);
     assert!(missing_chars(&draft, &core_only()).is_empty());
 }
+
+/// Invisible characters pasted from WeChat (zero-width space, BOM, bidi marks) and a control
+/// character in an ID number neither block the packet nor print as boxes.
+#[test]
+fn invisible_and_control_characters_never_block_the_packet() {
+    let mut draft = bangfu_rules::sample::qualifying_draft(6, 3, common::date());
+    draft.employees[0].name = "王\u{200B}五\u{FEFF}".into();
+    draft.employees[1].id_number.insert(3, '\u{7}');
+    draft.employees[2].post = "\u{202E}缝纫工\u{200E}".into();
+    draft.applicant.name.push('\u{2060}');
+    let fonts = common::fonts_for(&draft);
+    assert!(bangfu_packet::missing_chars(&draft, &fonts).is_empty());
+    let built = common::build(draft);
+    let text = common::squash(&common::page_texts(&built.pdf).concat());
+    assert!(
+        text.contains("王五"),
+        "the name prints without the invisible characters"
+    );
+    assert!(!text.contains('\u{202E}'));
+}
+
+/// A character no font has is reported with the person and the field it is in.
+#[test]
+fn a_missing_character_is_named_with_the_person_and_field() {
+    let mut draft = bangfu_rules::sample::qualifying_draft(3, 1, common::date());
+    draft.employees[1].post = "缝纫工\u{1F600}".into();
+    let m = bangfu_packet::missing_message(&draft, &['\u{1F600}']);
+    let who = draft.employees[1].name.trim().to_owned();
+    assert!(
+        m.contains(&format!("第2名员工「{who}」的岗位：「\u{1F600}」")),
+        "{m}"
+    );
+}

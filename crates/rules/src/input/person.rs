@@ -162,7 +162,14 @@ pub(crate) fn read<'a>(
         return None;
     }
     let key = e.key;
-    let label = match e.name.trim() {
+    // Invisible characters pasted with a name (zero-width spaces, bidi marks) would hide the
+    // person or reverse the rest of a message: the label leaves them out.
+    let visible: String = e
+        .name
+        .chars()
+        .filter(|c| !bangfu_model::text::is_invisible(*c))
+        .collect();
+    let label = match visible.trim() {
         "" => format!("第{row}行（未填姓名）"),
         name => name.to_owned(),
     };

@@ -1,0 +1,239 @@
+//! One tab edits the draft; any other tab of the app follows it.
+//!
+//! Two tabs that both autosave wipe each other's typing. So the tab holding the Web Lock
+//! `bangfu-draft-editor` is the editor; a tab that finds the lock taken is a follower: it shows
+//! the draft read-only, reloads it each time the editor says it saved (BroadcastChannel
+//! `bangfu-draft`), and offers 「在此标签页编辑」. Asking for the draft makes the editor save what
+//! is pending first and then let go; a follower queued for the lock gets it when the editor tab
+//! closes. An editor that does not answer within three seconds (frozen, in the background) has
+//! the lock taken from it, and becomes a follower when it wakes.
+//!
+//! `navigator.locks` is reached through JavaScript because web-sys keeps it behind its
+//! unstable-API flag. A browser without it has one editor per tab, as before.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, BroadcastChannel, MessageEvent};
+
+const LOCK: &str = "bangfu-draft-editor";
+const CHANNEL: &str = "bangfu-draft";
+/// How long a tab asking for the draft waits for the editor to let go before taking it.
+const TAKEOVER_WAIT: Duration = Duration::from_secs(3);
+
+/// This tab's part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Not known yet (the draft is still being read).
+    Starting,
+    /// This tab edits and saves the draft.
+    Editor,
+    /// Another tab edits; this one shows its draft read-only.
+    Follower,
+}
+
+/// What another tab says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// The editor saved (at this local time).
+    Saved(String),
+    /// A follower asks for the draft.
+    Takeover,
+}
+
+/// What the app does when the role changes or another tab speaks.
+pub struct Hooks {
+    pub role: Box<dyn Fn(Role)>,
+    pub message: Box<dyn Fn(Message)>,
+}
+
+struct Tabs {
+    hooks: Hooks,
+    channel: Option<BroadcastChannel>,
+    /// Resolving it lets go of the lock (set while editor).
+    release: RefCell<Option<Function>>,
+    /// Cancels the queued request (set while follower).
+    queued: RefCell<Option<AbortController>>,
+    role: Cell<Role>,
+}
+
+thread_local! {
+    static TABS: RefCell<Option<std::rc::Rc<Tabs>>> = const { RefCell::new(None) };
+}
+
+fn tabs() -> Option<std::rc::Rc<Tabs>> {
+    TABS.with(|t| t.borrow().clone())
+}
+
+fn locks() -> Option<JsValue> {
+    let nav = web_sys::window()?.navigator();
+    let locks = Reflect::get(&nav, &"locks".into()).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+}
+
+fn set_role(t: &Tabs, role: Role) {
+    if t.role.get() != role {
+        t.role.set(role);
+        (t.hooks.role)(role);
+    }
+}
+
+/// The lock's callback: granted (`lock` not null) makes this tab the editor until `release`.
+fn on_grant(lock: JsValue) -> Promise {
+    let Some(t) = tabs() else {
+        return Promise::resolve(&JsValue::UNDEFINED);
+    };
+    if lock.is_null() || lock.is_undefined() {
+        // `ifAvailable` and taken: follow, and wait in line.
+        set_role(&t, Role::Follower);
+        queue();
+        return Promise::resolve(&JsValue::UNDEFINED);
+    }
+    t.queued.borrow_mut().take();
+    let held = Promise::new(&mut |resolve: Function, _reject: Function| {
+        *t.release.borrow_mut() = Some(resolve);
+    });
+    set_role(&t, Role::Editor);
+    held
+}
+
+/// `navigator.locks.request(LOCK, options, on_grant)`; a rejection (the lock was taken from
+/// us, or the queued request cancelled) makes this tab a follower.
+fn request(options: &Object) {
+    let Some(locks) = locks() else { return };
+    let Ok(method) = Reflect::get(&locks, &"request".into()) else {
+        return;
+    };
+    let method: Function = method.unchecked_into();
+    let grant = Closure::<dyn FnMut(JsValue) -> Promise>::new(on_grant);
+    let Ok(p) = method.call3(&locks, &LOCK.into(), options, grant.as_ref()) else {
+        return;
+    };
+    grant.forget();
+    let lost = Closure::<dyn FnMut(JsValue)>::new(move |err: JsValue| {
+        let name = Reflect::get(&err, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if let Some(t) = tabs() {
+            // Our own cancelled queue is no news; a stolen lock is.
+            if name != "AbortError" || t.role.get() == Role::Editor {
+                t.release.borrow_mut().take();
+                set_role(&t, Role::Follower);
+                queue();
+            }
+        }
+    });
+    let _ = Promise::from(p).catch(&lost);
+    lost.forget();
+}
+
+/// Waits in line for the lock (follower).
+fn queue() {
+    let Some(t) = tabs() else { return };
+    if t.queued.borrow().is_some() {
+        return;
+    }
+    let Ok(ctrl) = AbortController::new() else {
+        return;
+    };
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"signal".into(), &ctrl.signal());
+    *t.queued.borrow_mut() = Some(ctrl);
+    request(&options);
+}
+
+/// Starts taking part: the role is reported through `hooks` as soon as it is known.
+pub fn start(hooks: Hooks) {
+    let channel = BroadcastChannel::new(CHANNEL).ok();
+    let t = std::rc::Rc::new(Tabs {
+        hooks,
+        channel,
+        release: RefCell::new(None),
+        queued: RefCell::new(None),
+        role: Cell::new(Role::Starting),
+    });
+    TABS.with(|s| *s.borrow_mut() = Some(t.clone()));
+    if let Some(ch) = &t.channel {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let data = ev.data();
+            let kind = Reflect::get(&data, &"type".into())
+                .ok()
+                .and_then(|v| v.as_string());
+            let message = match kind.as_deref() {
+                Some("saved") => Message::Saved(
+                    Reflect::get(&data, &"saved_at".into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default(),
+                ),
+                Some("takeover") => Message::Takeover,
+                _ => return,
+            };
+            if let Some(t) = tabs() {
+                (t.hooks.message)(message);
+            }
+        });
+        ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+    }
+    if locks().is_none() {
+        set_role(&t, Role::Editor);
+        return;
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+    request(&options);
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let Some(t) = tabs() else { return };
+    let Some(ch) = &t.channel else { return };
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    let _ = ch.post_message(&o);
+}
+
+/// The editor saved: followers reload.
+pub fn announce_saved(saved_at: &str) {
+    post(&[("type", "saved".into()), ("saved_at", saved_at.into())]);
+}
+
+/// The editor lets go (after saving what was pending) and follows from now on.
+pub fn release() {
+    let Some(t) = tabs() else { return };
+    if let Some(resolve) = t.release.borrow_mut().take() {
+        let _ = resolve.call0(&JsValue::NULL);
+    }
+    set_role(&t, Role::Follower);
+    queue();
+}
+
+/// A follower asks for the draft: the editor is asked to let go; without an answer in
+/// [`TAKEOVER_WAIT`], the lock is taken.
+pub fn take_over() {
+    let Some(t) = tabs() else { return };
+    if t.role.get() == Role::Editor {
+        return;
+    }
+    post(&[("type", "takeover".into())]);
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(t) = tabs() else { return };
+            if t.role.get() == Role::Editor {
+                return;
+            }
+            if let Some(ctrl) = t.queued.borrow_mut().take() {
+                ctrl.abort();
+            }
+            let options = Object::new();
+            let _ = Reflect::set(&options, &"steal".into(), &JsValue::TRUE);
+            request(&options);
+        },
+        TAKEOVER_WAIT,
+    );
+}
