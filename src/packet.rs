@@ -230,13 +230,22 @@ pub fn PacketPanel() -> impl IntoView {
             <div class="packet-progress" role="status" aria-live="polite">
                 {move || match progress.get() {
                     Progress::Idle => ().into_any(),
-                    Progress::Starting => view! { <p>"正在加载生成程序和字体（首次约需几秒）…"</p> }.into_any(),
+                    Progress::Starting => view! { <p>"正在下载生成程序（约 1.6 MB，只在第一次需要）…"</p> }.into_any(),
                     Progress::Fonts { done, total } => view! {
-                        <p>{format!("正在加载字体 {done}/{total}…")}</p>
+                        <p>{if total == 0 {
+                            "正在准备字体…".to_owned()
+                        } else {
+                            format!("正在下载字体：已下载 {:.1} / {:.1} MB", f64::from(done) / 1_048_576.0, f64::from(total) / 1_048_576.0)
+                        }}</p>
                         <progress max=total.max(1) value=done></progress>
                     }.into_any(),
+                    // `total` counts the pages and, last, writing the file.
                     Progress::Pages { done, total } => view! {
-                        <p>{if total == 0 { "正在排版…".to_owned() } else { format!("正在排版：已完成 {done}/{total} 页") }}</p>
+                        <p>{match total {
+                            0 => "正在排版…".to_owned(),
+                            t if done + 1 >= t => "正在写入 PDF 文件…".to_owned(),
+                            t => format!("正在排版：已完成 {done}/{} 页", t - 1),
+                        }}</p>
                         <progress max=total.max(1) value=done></progress>
                     }.into_any(),
                     Progress::Done { url, pages, bytes, file_name, seconds, timings } => view! {

@@ -456,11 +456,21 @@ impl AppState {
         self.notices.update(|n| n.retain(|x| x.id != id));
     }
 
-    /// Moves to a step and records it in the URL fragment.
+    /// Moves to a step and records it in the URL fragment; the new step's heading gets the focus
+    /// (a screen reader says where the user is, and Tab continues from there, not from the nav).
     pub fn go(&self, step: Step) {
         self.step.set(step);
         let _ = window().location().set_hash(step.slug());
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        request_animation_frame(|| {
+            if let Some(h) = document().get_element_by_id("step-title") {
+                let _ = h.set_attribute("tabindex", "-1");
+                use wasm_bindgen::JsCast;
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
     }
 }
 

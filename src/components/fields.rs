@@ -18,10 +18,9 @@ pub fn field_id(path: &str) -> String {
 pub enum Kind {
     #[default]
     Text,
-    /// A date `YYYY-MM-DD`: a date picker while the value is empty or canonical, plain text
-    /// otherwise, so that an odd imported value stays visible instead of blanking the picker.
+    /// A date, typed as text in any common spelling (kept as typed), with a calendar button.
     Date,
-    /// A month `YYYY-MM`, same fallback as dates.
+    /// A month `YYYY-MM`, likewise.
     Month,
     Money,
     Number,
@@ -106,9 +105,10 @@ pub fn TextField(
     let msg_id = format!("{id}-msg");
     let msgs = messages(state, path.clone());
     let shown = RwSignal::new(true);
-    let input_type = move || match kind {
-        Kind::Date if value.with(|v| v.is_empty() || is_canonical_date(v)) => "date",
-        Kind::Month if value.with(|v| v.is_empty() || is_canonical_month(v)) => "month",
+    // Dates and months are typed as text, so that 2018/5/16, 20180516 or 2018年5月16日 are kept as
+    // typed (a date input drops them); a calendar is one button away, and the date read is said
+    // under the field.
+    let input_type = match kind {
         Kind::Tel => "tel",
         _ => "text",
     };
@@ -119,32 +119,97 @@ pub fn TextField(
         _ => None,
     };
     let placeholder = placeholder.or(match kind {
-        Kind::Date => Some("2026-03-01".to_owned()),
-        Kind::Month => Some("2026-03".to_owned()),
+        Kind::Date => Some("如 2026-03-01 或 2026年3月1日".to_owned()),
+        Kind::Month => Some("如 2026-03".to_owned()),
         Kind::Money => Some("元".to_owned()),
         _ => None,
     });
-    let invalid = move || shown.get() && msgs.with(|m| m.iter().any(|(_, w)| !w));
-    view! {
-        <div class="field" class:wide=wide class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type=input_type
-                inputmode=inputmode
-                placeholder=placeholder
-                data-field=path
-                autocomplete="off"
-                aria-describedby=msg_id.clone()
-                aria-invalid=move || if invalid() { "true" } else { "false" }
-                prop:value=move || value.get()
-                on:input=move |ev| {
-                    shown.set(false);
-                    on_input.run(event_target_value(&ev));
+    let read_as = move || -> Option<String> {
+        let v = value.get();
+        if v.trim().is_empty() {
+            return None;
+        }
+        match kind {
+            Kind::Date => bangfu_model::text::parse_date(&v)
+                .ok()
+                .filter(|_| !is_canonical_date(v.trim()))
+                .map(|d| format!("识别为 {}", bangfu_rules::calendar::cn(d))),
+            Kind::Month => bangfu_model::text::parse_month(&v)
+                .ok()
+                .filter(|_| !is_canonical_month(v.trim()))
+                .map(|d| format!("识别为 {}", bangfu_rules::calendar::cn_month(d))),
+            _ => None,
+        }
+    };
+    let picker = matches!(kind, Kind::Date | Kind::Month).then(|| {
+        let picker_id = format!("{id}-picker");
+        let picker_type = if kind == Kind::Date { "date" } else { "month" };
+        let pick_label = format!("从日历选择：{label}");
+        let open_id = picker_id.clone();
+        let open = move |_| {
+            if let Some(el) = document().get_element_by_id(&open_id) {
+                use wasm_bindgen::JsCast;
+                if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+                    // showPicker where the browser has it, else focus (older browsers open the
+                    // calendar on focus or show their own button).
+                    let shown = js_sys::Reflect::get(&input, &"showPicker".into())
+                        .ok()
+                        .filter(|f| f.is_function())
+                        .map(|f| {
+                            js_sys::Function::from(f)
+                                .call0(&input)
+                                .is_ok()
+                        })
+                        .unwrap_or(false);
+                    if !shown {
+                        let _ = input.focus();
+                    }
                 }
-                on:change=move |_| shown.set(true)
-                on:blur=move |_| shown.set(true)
-            />
+            }
+        };
+        let picked = move |ev: web_sys::Event| {
+            let v = event_target_value(&ev);
+            if !v.is_empty() {
+                on_input.run(v);
+                shown.set(true);
+            }
+        };
+        view! {
+            <button type="button" class="picker" aria-label=pick_label on:click=open>"日历"</button>
+            <input id=picker_id class="picker-input" type=picker_type tabindex="-1" aria-hidden="true"
+                prop:value=move || value.with(|v| {
+                    let ok = if kind == Kind::Date { is_canonical_date(v) } else { is_canonical_month(v) };
+                    if ok { v.clone() } else { String::new() }
+                })
+                on:change=picked />
+        }
+    });
+    let invalid = move || shown.get() && msgs.with(|m| m.iter().any(|(_, w)| !w));
+    let with_picker = picker.is_some();
+    view! {
+        <div class="field" class:wide=wide class:invalid=invalid class:with-picker=with_picker>
+            <label for=id.clone()>{label.clone()}</label>
+            <div class="input-row">
+                <input
+                    id=id
+                    type=input_type
+                    inputmode=inputmode
+                    placeholder=placeholder
+                    data-field=path
+                    autocomplete="off"
+                    aria-describedby=msg_id.clone()
+                    aria-invalid=move || if invalid() { "true" } else { "false" }
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        shown.set(false);
+                        on_input.run(event_target_value(&ev));
+                    }
+                    on:change=move |_| shown.set(true)
+                    on:blur=move |_| shown.set(true)
+                />
+                {picker}
+            </div>
+            {move || read_as().map(|r| view! { <p class="hint read-as">{r}</p> })}
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             <Messages id=msg_id msgs=msgs shown=shown />
         </div>

@@ -1,6 +1,7 @@
 //! Step navigation: a row of numbered steps (scrolls sideways on phones) and previous/next.
 
-use crate::state::{AppState, Step};
+use crate::clock;
+use crate::state::{AppState, SaveStatus, Step};
 use leptos::prelude::*;
 
 #[component]
@@ -48,7 +49,16 @@ pub fn PrevNext() -> impl IntoView {
             .map(|i| Step::ALL[i])
     };
     let next = move || Step::ALL.get(state.step.get().index() + 1).copied();
+    // The save state again beside the buttons: working low on a long page, the header is out of
+    // sight.
+    let saved = move || match state.save_status.get() {
+        SaveStatus::Saved(at) => format!("已自动保存 {}", clock::time_of(&at)),
+        SaveStatus::Pending | SaveStatus::Saving => "正在保存…".into(),
+        SaveStatus::Failed(_) | SaveStatus::Blocked => "草稿未能保存（见页面顶部）".into(),
+        SaveStatus::Idle => String::new(),
+    };
     view! {
+        <p class="save-status-repeat" aria-hidden="true">{saved}</p>
         <div class="prev-next">
             {move || prev().map(|s| view! {
                 <button type="button" class="secondary" on:click=move |_| state.go(s)>

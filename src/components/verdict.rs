@@ -46,6 +46,8 @@ fn CriterionLine(finding: Finding) -> impl IntoView {
 pub fn VerdictPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = RwSignal::new(false);
+    // Before anything is typed there is nothing to judge, and nothing to shout about in red.
+    let blank = Memo::new(move |_| state.draft.with(crate::state::is_empty));
     let overall = Memo::new(move |_| state.assessment.with(|a| a.overall));
     let met_count = Memo::new(move |_| {
         state.assessment.with(|a| {
@@ -72,17 +74,20 @@ pub fn VerdictPanel() -> impl IntoView {
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 <span
-                    class=move || format!("overall {}", overall.get().code())
+                    class=move || if blank.get() { "overall blank".to_owned() } else { format!("overall {}", overall.get().code()) }
                     data-criterion="overall"
                     data-status=move || overall.get().code()
                 >
-                    {move || overall_text(overall.get())}
+                    {move || if blank.get() { "自评结果：尚未填写" } else { overall_text(overall.get()) }}
                 </span>
-                <span class="score">{move || format!("{}/6 项符合", met_count.get())}</span>
+                <span class="score">{move || if blank.get() { String::new() } else { format!("{}/6 项符合", met_count.get()) }}</span>
             </button>
             <div class="verdict-body">
-                <p class="counts">{counts}</p>
-                <ul class="crit-list">
+                <Show when=move || blank.get()>
+                    <p class="counts">"尚未填写。填写或导入后，这里会逐项显示第六条、第七条各项是否符合、为什么，以及还差什么。"</p>
+                </Show>
+                <p class="counts" class:hidden=move || blank.get()>{counts}</p>
+                <ul class="crit-list" class:hidden=move || blank.get()>
                     {move || {
                         state
                             .assessment

@@ -3,6 +3,7 @@
 use crate::bind;
 use crate::components::fields::{ChoiceField, Kind, TextField};
 use crate::state::AppState;
+use crate::steps::start::StartPanel;
 use bangfu_rules::{path, CriterionId};
 use leptos::prelude::*;
 
@@ -18,8 +19,9 @@ pub fn ApplicantStep() -> impl IntoView {
     let (addr, set_addr) = bind!(state, |d| d.applicant.registered_address);
     let (est, set_est) = bind!(state, |d| d.applicant.established);
     view! {
+        <StartPanel />
         <section class="step" aria-labelledby="step-title">
-            <h2 id="step-title">"第一步：申请主体"</h2>
+            <h2 id="step-title" tabindex="-1">"第一步：申请主体"</h2>
             <p class="lead">
                 {format!("{}：{}", CriterionId::Art6.citation(), CriterionId::Art6.text())}
             </p>

@@ -46,19 +46,29 @@ pub fn DeclarationsStep() -> impl IntoView {
                 <legend>"申请主体声明"</legend>
                 {boxes(state, Group::Declarations)}
             </fieldset>
-            <fieldset class="editor">
-                <legend>"自评设置"</legend>
+            <div class="grid">
+                <TextField label="自评基准日" path=path::top("assessment_date") value=date on_input=set_date kind=Kind::Date
+                    hint="按哪一天的情况自评；留空则为今天" />
+            </div>
+            // Settings are not the applicant's declarations: folded, with the regulation's default
+            // named and a way back to it.
+            <details class="advanced">
+                <summary>"高级设置（一般不需要改动）"</summary>
                 <div class="grid">
-                    <TextField label="自评基准日" path=path::top("assessment_date") value=date on_input=set_date kind=Kind::Date
-                        hint="按哪一天的情况自评；留空则为今天" />
-                    <ChoiceField label="季节性务工累计期间" path=path::settings("seasonal_period") value=period on_change=set_period />
+                    <ChoiceField label="季节性务工累计期间" path=path::settings("seasonal_period") value=period on_change=set_period
+                        hint="第七条第（二）项“年度累计”：默认按评估日所在自然年度" />
                     <TextField label="季节性务工累计天数要求" path=path::settings("seasonal_min_days") value=days on_input=set_days kind=Kind::Number
-                        hint="第七条第（二）项“年度累计用工时间须达到3个月”，默认按90天计；留空即按90天" />
+                        hint="第七条第（二）项：3个月，按90天计（留空即按90天）" />
                 </div>
                 <CheckField label="请事假等少出勤的月份，最低工资按出勤天数折算（《最低工资规定》第三条；月计薪天数21.75天，劳社部发〔2008〕3号）"
                     path=path::settings("attendance_prorating") value=attendance on_change=set_attendance />
-            </fieldset>
-            <HolidaysPanel />
+                <button type="button" class="secondary" disabled=move || state.draft.with(|d| d.settings == bangfu_model::Settings::default())
+                    on:click=move |_| state.edit_undoable("已恢复默认设置", |d| {
+                        let unknown = std::mem::take(&mut d.settings.unknown);
+                        d.settings = bangfu_model::Settings { unknown, ..bangfu_model::Settings::default() };
+                    })>"恢复默认设置"</button>
+                <HolidaysPanel />
+            </details>
         </section>
     }
 }

@@ -45,10 +45,15 @@ pub fn EmployeesStep() -> impl IntoView {
                     n: i + 1,
                     name: e.name.clone(),
                     id_number: e.id_number.clone(),
-                    status: e.poverty_status.label().to_owned(),
+                    status: if e.poverty_status == bangfu_model::PovertyStatus::Unspecified {
+                        String::new()
+                    } else {
+                        e.poverty_status.label().to_owned()
+                    },
                     form: e
                         .stints
                         .first()
+                        .filter(|s| s.employment_form != bangfu_model::EmploymentForm::Unspecified)
                         .map(|s| s.employment_form.label().to_owned())
                         .unwrap_or_default(),
                 })
@@ -121,6 +126,7 @@ pub fn EmployeesStep() -> impl IntoView {
                         <For each=visible key=|r| (r.key, r.n, r.name.clone(), r.id_number.clone(), r.status.clone(), r.form.clone()) children=move |r| {
                             let key = r.key;
                             let name = r.name.clone();
+                            let shown = if r.name.is_empty() { "（未填姓名）".to_owned() } else { r.name.clone() };
                             let selected = move || state.selected.get() == Some(key);
                             let st = move || standing.with(|s| s.get(&key).cloned().unwrap_or(("other", String::new())));
                             let remove = move |_| {
@@ -132,15 +138,15 @@ pub fn EmployeesStep() -> impl IntoView {
                             };
                             view! {
                                 <tr class:selected=selected data-key=key>
-                                    <td>{r.n}</td>
-                                    <td>{if r.name.is_empty() { "（未填姓名）".to_owned() } else { r.name.clone() }}</td>
-                                    <td class="mono">{r.id_number.clone()}</td>
-                                    <td>{r.status.clone()}</td>
-                                    <td>{r.form.clone()}</td>
-                                    <td class=move || format!("standing {}", st().0) data-standing=move || st().0>{move || st().1}</td>
+                                    <td data-label="序号">{r.n}</td>
+                                    <td class="name" data-label="姓名">{shown.clone()}</td>
+                                    <td class="mono" data-label="身份证号">{r.id_number.clone()}</td>
+                                    <td data-label="人员类别">{r.status.clone()}</td>
+                                    <td data-label="用工形式">{r.form.clone()}</td>
+                                    <td class=move || format!("standing {}", st().0) data-label="自评" data-standing=move || st().0>{move || st().1}</td>
                                     <td class="row-actions">
-                                        <button type="button" class="small" on:click=move |_| state.selected.set(Some(key))>"编辑"</button>
-                                        <button type="button" class="small danger" on:click=remove>"删除"</button>
+                                        <button type="button" class="small" aria-label=format!("编辑{shown}") on:click=move |_| state.selected.set(Some(key))>"编辑"</button>
+                                        <button type="button" class="small danger" aria-label=format!("删除{shown}") on:click=remove>"删除"</button>
                                     </td>
                                 </tr>
                             }

@@ -52,7 +52,7 @@ pub fn HolidaysPanel() -> impl IntoView {
     };
     view! {
         <fieldset class="editor">
-            <legend>"节假日安排（用于计算工作日）"</legend>
+            <legend>"法定节假日安排（用于计算第八条的工作日期限）"</legend>
             <p>{move || {
                 let ys = years.with(|(y, _)| y.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、"));
                 format!("已有年份：{ys}。其他年份按周一至周五为工作日估算，并在结果中注明。")
@@ -73,8 +73,9 @@ pub fn HolidaysPanel() -> impl IntoView {
                 }).collect_view())}
             </ul>
             <div class="field">
-                <label for="holiday-file">"添加某年的节假日安排（JSON 文件，格式同 holiday-cn 的 YYYY.json）"</label>
-                <input id="holiday-file" type="file" accept=".json,application/json" on:change=on_file />
+                <label for="holiday-file">"添加某一年的国务院节假日安排文件"</label>
+                <input id="holiday-file" type="file" accept=".json,application/json" aria-describedby="holiday-file-help" on:change=on_file />
+                <p class="hint" id="holiday-file-help">"新一年的放假安排公布后，可添加该年的文件（技术说明：JSON 格式，与开源项目 holiday-cn 的 年份.json 相同）。"</p>
                 {move || error.get().map(|e| view! { <p class="msg error" role="alert">{e}</p> })}
             </div>
         </fieldset>

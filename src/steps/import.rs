@@ -30,6 +30,28 @@ enum Stage {
     Failed(String),
 }
 
+/// Where the user's column mapping is remembered for the next import (header → column code).
+const MAPPING_KEY: &str = "bangfu.import.mapping";
+
+fn mapping() -> std::collections::BTreeMap<String, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|l| l.get_item(MAPPING_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn remember_mapping(header: &str, code: Option<&str>) {
+    let mut m = mapping();
+    match code {
+        Some(c) => m.insert(header.to_owned(), c.to_owned()),
+        None => m.remove(header),
+    };
+    if let Some(l) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = l.set_item(MAPPING_KEY, &serde_json::to_string(&m).unwrap_or_default());
+    }
+}
+
 fn draft_json(state: AppState) -> String {
     state
         .draft
@@ -56,6 +78,10 @@ async fn compute(
         ("draft_json", draft_json(state).into()),
         ("files", files.into()),
         ("sheet", sheet.map_or(JsValue::NULL, JsValue::from)),
+        (
+            "mapping",
+            serde_json::to_string(&mapping()).unwrap_or_default().into(),
+        ),
     ]);
     let reply = io_worker::request(request, transfer).await?;
     let summary: PlanSummary = serde_json::from_str(&io_worker::text(&reply, "summary"))
@@ -104,6 +130,34 @@ pub fn ImportPanel() -> impl IntoView {
                 }
                 Err(e) => stage.set(Stage::Failed(e)),
             }
+        });
+    };
+    // Rows copied from Excel or WPS and pasted here: read like a tab-separated file. Without a
+    // header row, the roster template's column order is assumed (and said in the preview).
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|c| c.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        if text.trim().is_empty() {
+            return;
+        }
+        let text = bangfu_io::paste::with_header(&text);
+        stage.set(Stage::Reading);
+        sheet.set(None);
+        leptos::task::spawn_local(async move {
+            let got = Picked {
+                files: vec![("粘贴的表格.txt".to_owned(), text.into_bytes())],
+            };
+            let result = compute(state, &got, None).await;
+            picked.set_value(got);
+            stage.set(match result {
+                Ok((summary, _)) => Stage::Preview(Box::new(summary)),
+                Err(e) => Stage::Failed(e),
+            });
         });
     };
     let choose_sheet = move |ev| {
@@ -171,6 +225,11 @@ pub fn ImportPanel() -> impl IntoView {
                     accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
                     on:change=on_files />
             </div>
+            <div class="field">
+                <label for="import-paste">"或粘贴从 Excel、WPS 复制的行"</label>
+                <textarea id="import-paste" rows="2" placeholder="在 Excel 中选中花名册或工资表的行（可含表头），复制后在此粘贴"
+                    on:paste=on_paste></textarea>
+            </div>
             <Show when=move || { sheets.with(|s| s.len() > 1) }>
                 <div class="field">
                     <label for="import-sheet">"工作表"</label>
@@ -194,7 +253,17 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Stage::Preview(plan) => view! {
-                    <PlanView plan=*plan.clone() />
+                    <PlanView plan=*plan.clone() on_map=Callback::new(move |(header, code): (String, Option<String>)| {
+                        remember_mapping(&header, code.as_deref());
+                        stage.set(Stage::Reading);
+                        leptos::task::spawn_local(async move {
+                            let p = picked.get_value();
+                            stage.set(match compute(state, &p, sheet.get_untracked()).await {
+                                Ok((summary, _)) => Stage::Preview(Box::new(summary)),
+                                Err(e) => Stage::Failed(e),
+                            });
+                        });
+                    }) />
                     <div class="actions">
                         <button type="button" disabled=!plan.changes_anything on:click=confirm>"确认导入"</button>
                         <button type="button" class="secondary" on:click=cancel>"取消"</button>
@@ -223,7 +292,7 @@ fn list_view(title: String, class: &'static str, lines: Vec<String>) -> impl Int
 }
 
 #[component]
-fn PlanView(plan: PlanSummary) -> impl IntoView {
+fn PlanView(plan: PlanSummary, on_map: Callback<(String, Option<String>)>) -> impl IntoView {
     let PlanSummary {
         summary,
         sources,
@@ -235,6 +304,8 @@ fn PlanView(plan: PlanSummary) -> impl IntoView {
         wages_updated,
         notes,
         guesses,
+        missing,
+        unmapped,
         ..
     } = plan;
     view! {
@@ -243,6 +314,47 @@ fn PlanView(plan: PlanSummary) -> impl IntoView {
             <ul class="sources">{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             {(!skipped.is_empty()).then(|| view! {
                 <p class="hint">{format!("未识别出表头、已跳过的工作表：{}", skipped.join("、"))}</p>
+            })}
+            {(!missing.is_empty()).then(|| view! {
+                <div class="notice error plan-missing" role="alert">
+                    {missing.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                </div>
+            })}
+            {(!unmapped.is_empty()).then(|| view! {
+                <fieldset class="plan-unmapped">
+                    <legend>"未识别的列：请选择它们对应的内容（会记住，下次自动对应）"</legend>
+                    {unmapped.into_iter().enumerate().map(|(i, u)| {
+                        let id = format!("map-{i}");
+                        let header = u.header.clone();
+                        let header2 = u.header.clone();
+                        let suggestion = u.suggestion.clone();
+                        let adopt = suggestion.clone().map(|sug| {
+                            let h = u.header.clone();
+                            view! {
+                                <button type="button" class="small" on:click=move |_| on_map.run((h.clone(), Some(sug.clone())))>
+                                    {format!("按“{}”导入", u.suggestion.clone().unwrap_or_default())}
+                                </button>
+                            }
+                        });
+                        view! {
+                            <div class="field inline">
+                                <label for=id.clone()>{format!("「{}」（{}）", u.header, u.source)}</label>
+                                <select id=id on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    on_map.run((header.clone(), (!v.is_empty()).then_some(v)));
+                                }>
+                                    <option value="" selected=true>"不导入"</option>
+                                    {u.choices.iter().map(|c| {
+                                        let label = if Some(c) == suggestion.as_ref() { format!("{c}（推荐）") } else { c.clone() };
+                                        view! { <option value=c.clone()>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                                {adopt}
+                                <span class="visually-hidden">{header2}</span>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
             })}
             {list_view("无法导入的行".into(), "rejected", rejected)}
             {(!guesses.is_empty()).then(|| view! {
@@ -262,58 +374,60 @@ fn PlanView(plan: PlanSummary) -> impl IntoView {
 
 /// Template downloads and exports of the current roster and payroll. The files are made by the
 /// import worker.
+/// Makes a template or an export in the import worker and downloads it. `what` as in the
+/// worker protocol; `stem` names the file (None: a template, named by the library's own rule).
+pub fn download_table(state: AppState, what: &'static str, stem: Option<&'static str>) {
+    // The screen's date: the ledger is assessed on the day the screen shows.
+    let date = state.today.get_untracked().to_string();
+    let xlsx = what.ends_with("xlsx");
+    let name = match (stem, what) {
+        (Some(stem), _) => state.draft.with_untracked(|d| {
+            crate::draft_file::file_name(d, stem, &date, if xlsx { "xlsx" } else { "csv" })
+        }),
+        (None, w) => {
+            let kind = if w.contains("roster") {
+                bangfu_io::TableKind::Roster
+            } else {
+                bangfu_io::TableKind::Wages
+            };
+            bangfu_io::template::file_name(kind, xlsx)
+        }
+    };
+    let mut fields = vec![("op", "file".into()), ("what", what.into())];
+    // Only exports read the draft; a template is the same for everyone, and serialising
+    // a big roster for it would be wasted work on the page's thread.
+    if stem.is_some() {
+        fields.push(("draft_json", draft_json(state).into()));
+        fields.push(("date", date.into()));
+    }
+    let request = job(&fields);
+    leptos::task::spawn_local(async move {
+        match io_worker::request(request, js_sys::Array::new()).await {
+            Ok(reply) => {
+                let mime = if xlsx {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                } else {
+                    "text/csv;charset=utf-8"
+                };
+                let bytes = io_worker::bytes(&reply);
+                if crate::draft_file::download(&bytes, mime, &name).is_err() {
+                    state.notify(
+                        NoticeKind::Error,
+                        "无法开始下载，请换用其他浏览器重试。".into(),
+                        None,
+                    );
+                }
+            }
+            Err(e) => state.notify(NoticeKind::Error, format!("生成表格失败：{e}"), None),
+        }
+    });
+}
+
 #[component]
 pub fn TablesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // `what` as in the worker protocol; `stem` names the file (None: a template, named by the
-    // library's own rule).
     let make = move |what: &'static str, stem: Option<&'static str>| {
-        move |_| {
-            // The screen's date: the ledger is assessed on the day the screen shows.
-            let date = state.today.get_untracked().to_string();
-            let xlsx = what.ends_with("xlsx");
-            let name = match (stem, what) {
-                (Some(stem), _) => state.draft.with_untracked(|d| {
-                    crate::draft_file::file_name(d, stem, &date, if xlsx { "xlsx" } else { "csv" })
-                }),
-                (None, w) => {
-                    let kind = if w.contains("roster") {
-                        bangfu_io::TableKind::Roster
-                    } else {
-                        bangfu_io::TableKind::Wages
-                    };
-                    bangfu_io::template::file_name(kind, xlsx)
-                }
-            };
-            let mut fields = vec![("op", "file".into()), ("what", what.into())];
-            // Only exports read the draft; a template is the same for everyone, and serialising
-            // a big roster for it would be wasted work on the page's thread.
-            if stem.is_some() {
-                fields.push(("draft_json", draft_json(state).into()));
-                fields.push(("date", date.into()));
-            }
-            let request = job(&fields);
-            leptos::task::spawn_local(async move {
-                match io_worker::request(request, js_sys::Array::new()).await {
-                    Ok(reply) => {
-                        let mime = if xlsx {
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        } else {
-                            "text/csv;charset=utf-8"
-                        };
-                        let bytes = io_worker::bytes(&reply);
-                        if crate::draft_file::download(&bytes, mime, &name).is_err() {
-                            state.notify(
-                                NoticeKind::Error,
-                                "无法开始下载，请换用其他浏览器重试。".into(),
-                                None,
-                            );
-                        }
-                    }
-                    Err(e) => state.notify(NoticeKind::Error, format!("生成表格失败：{e}"), None),
-                }
-            });
-        }
+        move |_| download_table(state, what, stem)
     };
     view! {
         <details class="tables">

@@ -6,9 +6,11 @@ pub mod employees;
 pub mod holidays;
 pub mod import;
 pub mod insurance;
+pub mod payroll_grid;
 pub mod picker;
 pub mod results;
 pub mod site;
+pub mod start;
 pub mod timeline;
 pub mod wages;
 

@@ -6,6 +6,7 @@ use crate::components::fields::{Kind, TextField};
 use crate::state::AppState;
 use crate::steps::employees::EmployeeStanding;
 use crate::steps::import::ImportPanel;
+use crate::steps::payroll_grid::PayrollGrid;
 use crate::steps::picker::EmployeePicker;
 use bangfu_model::text::{format_month, parse_month};
 use bangfu_model::{Employee, WageMonth};
@@ -59,9 +60,13 @@ pub fn WagesStep() -> impl IntoView {
             <div class="grid">
                 <TextField label="约定发薪日（每月几号发上月工资）" path=path::top("pay_day") value=pay_day on_input=set_pay_day kind=Kind::Number
                     hint="例如 15 表示每月15日前发放上月工资；用于判断是否按时发放" />
-                <EmployeePicker label="选择员工" />
             </div>
-            {move || state.selected.get().filter(|k| state.draft.with_untracked(|d| d.employee(*k).is_some())).map(|key| view! { <WageEditor key=key /> })}
+            <PayrollGrid />
+            <details class="per-person">
+                <summary>"逐人逐月录入（查看一个人的全部工资月份）"</summary>
+                <EmployeePicker label="选择员工" />
+                {move || state.selected.get().filter(|k| state.draft.with_untracked(|d| d.employee(*k).is_some())).map(|key| view! { <WageEditor key=key /> })}
+            </details>
         </section>
     }
 }

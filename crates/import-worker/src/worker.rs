@@ -101,8 +101,16 @@ fn preview(data: &JsValue) -> Result<Reply, String> {
         .iter()
         .map(|(name, bytes)| InputFile { name, bytes })
         .collect();
+    // The user's mapping of unrecognised headers: {"入职时间": "协议起始日期", …}.
+    let mapping = text(data, "mapping")
+        .and_then(|m| serde_json::from_str::<std::collections::BTreeMap<String, String>>(&m).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(h, c)| Some((h, bangfu_io::columns::Column::from_code(&c)?)))
+        .collect();
     let options = ImportOptions {
         sheet: text(data, "sheet").filter(|s| !s.is_empty()),
+        mapping,
         ..ImportOptions::default()
     };
     let plan = bangfu_io::preview(&draft, &inputs, &options).map_err(|e| e.to_string())?;

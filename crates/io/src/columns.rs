@@ -237,6 +237,120 @@ impl Column {
     }
 }
 
+impl Column {
+    /// Every column, roster first.
+    pub const ALL: [Column; 23] = [
+        Column::Name,
+        Column::IdNumber,
+        Column::PovertyStatus,
+        Column::Post,
+        Column::EmploymentForm,
+        Column::AgreementType,
+        Column::AgreementStart,
+        Column::AgreementEnd,
+        Column::LeaveDate,
+        Column::Phone,
+        Column::InsuranceKind,
+        Column::InsuranceStart,
+        Column::InsuranceEnd,
+        Column::PayMethod,
+        Column::BankAccount,
+        Column::HouseholdAddress,
+        Column::Month,
+        Column::DaysWorked,
+        Column::Hours,
+        Column::Gross,
+        Column::Deductions,
+        Column::Net,
+        Column::PaidDate,
+    ];
+
+    /// A stable code (for the worker protocol and a remembered mapping): the template header.
+    pub fn code(self) -> &'static str {
+        self.label()
+    }
+
+    /// The column with this code.
+    pub fn from_code(code: &str) -> Option<Column> {
+        Column::ALL.iter().copied().find(|c| c.code() == code)
+    }
+}
+
+/// The columns the rules cannot do without: a sheet lacking one is worth a loud warning (a roster
+/// without start dates counts nobody in the workforce).
+pub fn required(kind: TableKind) -> &'static [Column] {
+    match kind {
+        TableKind::Roster => &[
+            Column::IdNumber,
+            Column::PovertyStatus,
+            Column::AgreementStart,
+        ],
+        TableKind::Wages => &[Column::Month, Column::Gross],
+    }
+}
+
+/// The column an unrecognised header probably means, by the words in it (「入职时间」, 「进厂日期」,
+/// 「开始工作日期」 are the start of employment): offered in the preview, never applied unasked.
+pub fn suggest(text: &str, kind: TableKind) -> Option<Column> {
+    let k = header_key(text);
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    let guess = if has(&[
+        "入职",
+        "进厂",
+        "到岗",
+        "开始工作",
+        "上岗",
+        "聘用日期",
+        "用工开始",
+    ]) {
+        Column::AgreementStart
+    } else if has(&["离职", "离厂", "退出", "辞职"]) {
+        Column::LeaveDate
+    } else if has(&["合同", "协议"]) && has(&["终止", "结束", "到期", "截止"]) {
+        Column::AgreementEnd
+    } else if has(&["合同", "协议"]) && has(&["开始", "起始", "签订"]) {
+        Column::AgreementStart
+    } else if has(&["合同", "协议"]) {
+        Column::AgreementType
+    } else if has(&["身份证", "证件号", "身份号"]) {
+        Column::IdNumber
+    } else if has(&["名字", "姓名", "员工"]) {
+        Column::Name
+    } else if has(&["脱贫", "监测", "人员类", "户类", "属性"]) {
+        Column::PovertyStatus
+    } else if has(&["应发", "应付", "工资总额", "税前"]) {
+        Column::Gross
+    } else if has(&["实发", "实付", "到手", "实领"]) {
+        Column::Net
+    } else if has(&["代扣", "个人缴", "社保扣"]) {
+        Column::Deductions
+    } else if has(&["发放日", "发薪日", "支付日", "到账"]) {
+        Column::PaidDate
+    } else if has(&["月份", "工资月", "所属月", "年月"]) {
+        Column::Month
+    } else if has(&["出勤", "天数", "工作日"]) {
+        Column::DaysWorked
+    } else if has(&["工时", "小时"]) {
+        Column::Hours
+    } else if has(&["岗位", "工种", "职务"]) {
+        Column::Post
+    } else if has(&["电话", "手机", "联系方式"]) {
+        Column::Phone
+    } else if has(&["户籍", "籍贯", "住址", "家庭地址"]) {
+        Column::HouseholdAddress
+    } else if has(&["险种", "保险类", "参保类"]) {
+        Column::InsuranceKind
+    } else if has(&["卡号", "账号", "帐号"]) {
+        Column::BankAccount
+    } else if has(&["用工形式", "全日制", "用工类"]) {
+        Column::EmploymentForm
+    } else {
+        return None;
+    };
+    let fits = kind.columns().contains(&guess) || kind.optional_columns().contains(&guess);
+    fits.then_some(guess)
+}
+
 /// A header cell reduced to what matters for matching: full-width to half-width, no spaces or line
 /// breaks, no required-field marks (`*`), no hint in brackets (`工资月份（YYYY-MM）`, `出勤(天)`),
 /// no trailing colon.
@@ -276,31 +390,61 @@ pub fn match_header(text: &str, candidates: &[Column]) -> Option<Column> {
 mod tests {
     use super::*;
 
-    const ALL: [Column; 23] = [
-        Column::Name,
-        Column::IdNumber,
-        Column::PovertyStatus,
-        Column::Post,
-        Column::EmploymentForm,
-        Column::AgreementType,
-        Column::AgreementStart,
-        Column::AgreementEnd,
-        Column::LeaveDate,
-        Column::Phone,
-        Column::InsuranceKind,
-        Column::InsuranceStart,
-        Column::InsuranceEnd,
-        Column::PayMethod,
-        Column::BankAccount,
-        Column::HouseholdAddress,
-        Column::Month,
-        Column::DaysWorked,
-        Column::Hours,
-        Column::Gross,
-        Column::Deductions,
-        Column::Net,
-        Column::PaidDate,
-    ];
+    /// `Column::ALL` holds every variant: the match below stops compiling when one is added,
+    /// and each position must hold its own variant.
+    #[test]
+    fn all_lists_every_column_once() {
+        for (i, c) in Column::ALL.iter().enumerate() {
+            let at = match c {
+                Column::Name => 0,
+                Column::IdNumber => 1,
+                Column::PovertyStatus => 2,
+                Column::Post => 3,
+                Column::EmploymentForm => 4,
+                Column::AgreementType => 5,
+                Column::AgreementStart => 6,
+                Column::AgreementEnd => 7,
+                Column::LeaveDate => 8,
+                Column::Phone => 9,
+                Column::InsuranceKind => 10,
+                Column::InsuranceStart => 11,
+                Column::InsuranceEnd => 12,
+                Column::PayMethod => 13,
+                Column::BankAccount => 14,
+                Column::HouseholdAddress => 15,
+                Column::Month => 16,
+                Column::DaysWorked => 17,
+                Column::Hours => 18,
+                Column::Gross => 19,
+                Column::Deductions => 20,
+                Column::Net => 21,
+                Column::PaidDate => 22,
+            };
+            assert_eq!(at, i, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn near_spellings_are_suggested_for_the_table_they_fit() {
+        for text in ["入职时间", "进厂日期", "开始工作日期", "到岗日期"] {
+            assert_eq!(
+                suggest(text, TableKind::Roster),
+                Some(Column::AgreementStart),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            suggest("离厂日期", TableKind::Roster),
+            Some(Column::LeaveDate)
+        );
+        assert_eq!(suggest("税前工资", TableKind::Wages), Some(Column::Gross));
+        // A wage column is not offered for a roster, nor anything for 备注.
+        assert_eq!(suggest("税前工资", TableKind::Roster), None);
+        assert_eq!(suggest("备注", TableKind::Roster), None);
+        for c in Column::ALL {
+            assert_eq!(Column::from_code(c.code()), Some(c));
+        }
+    }
 
     #[test]
     fn template_headers_are_the_issue_list_then_the_pay_columns() {
@@ -345,7 +489,7 @@ mod tests {
     #[test]
     fn no_spelling_names_two_columns() {
         let mut seen = std::collections::HashMap::new();
-        for c in ALL {
+        for c in Column::ALL {
             for s in std::iter::once(c.label()).chain(c.aliases().iter().copied()) {
                 if let Some(other) = seen.insert(header_key(s), c) {
                     panic!("{s} names both {other:?} and {c:?}");
@@ -356,7 +500,7 @@ mod tests {
 
     #[test]
     fn header_variants_match() {
-        let all = &ALL[..];
+        let all = &Column::ALL[..];
         for (text, col) in [
             ("身份证号 ", Column::IdNumber),
             ("身份证号码", Column::IdNumber),

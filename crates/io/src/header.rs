@@ -3,7 +3,7 @@
 //! the table does not have (序号, 备注; on a payroll also 银行卡号, which is read from the roster
 //! only, being one per person) are ignored and listed.
 
-use crate::columns::{match_header, Column, TableKind};
+use crate::columns::{header_key, match_header, Column, TableKind};
 use crate::grid::Sheet;
 use crate::limits::HEADER_SEARCH_ROWS;
 use crate::value::month_in_title;
@@ -35,8 +35,13 @@ impl Header {
     }
 }
 
-/// The best header row among the first rows of `sheet`, optionally only for one table kind.
-pub fn find(sheet: &Sheet, expect: Option<TableKind>) -> Option<Header> {
+/// The best header row among the first rows of `sheet`, optionally only for one table kind;
+/// `mapping` names columns for header texts the user mapped by hand.
+pub fn find(
+    sheet: &Sheet,
+    expect: Option<TableKind>,
+    mapping: &[(String, Column)],
+) -> Option<Header> {
     let kinds: &[TableKind] = match expect {
         Some(TableKind::Roster) => &[TableKind::Roster],
         Some(TableKind::Wages) => &[TableKind::Wages],
@@ -58,7 +63,11 @@ pub fn find(sheet: &Sheet, expect: Option<TableKind>) -> Option<Header> {
                     continue;
                 }
                 let text = cell.display();
-                match match_header(&text, &candidates) {
+                let mapped = mapping
+                    .iter()
+                    .find(|(h, c)| header_key(h) == header_key(&text) && candidates.contains(c))
+                    .map(|(_, c)| *c);
+                match mapped.or_else(|| match_header(&text, &candidates)) {
                     Some(col) if !columns.iter().any(|(_, c)| *c == col) => columns.push((i, col)),
                     Some(_) => ignored.push(format!("{}（重复）", text.trim())),
                     None => ignored.push(text.trim().to_owned()),
@@ -158,7 +167,7 @@ mod tests {
             ],
             &["1", "11010519491231002X", "张三", "全日制", "", "脱贫人口"],
         ]);
-        let h = find(&s, None).unwrap();
+        let h = find(&s, None, &[]).unwrap();
         assert_eq!(h.kind, TableKind::Roster);
         assert_eq!((h.row_index, h.row_number), (2, 3));
         assert_eq!(
@@ -176,19 +185,19 @@ mod tests {
     #[test]
     fn payroll_is_told_from_roster() {
         let s = sheet(&[&["姓名", "身份证号", "工资月份", "应发工资", "实发工资"]]);
-        assert_eq!(find(&s, None).unwrap().kind, TableKind::Wages);
-        assert!(find(&s, Some(TableKind::Roster)).is_none());
+        assert_eq!(find(&s, None, &[]).unwrap().kind, TableKind::Wages);
+        assert!(find(&s, Some(TableKind::Roster), &[]).is_none());
     }
 
     #[test]
     fn card_number_is_read_on_a_roster_and_listed_as_ignored_on_a_payroll() {
         let s = sheet(&[&["姓名", "身份证号", "工资发放方式", "银行卡号", "人员类别"]]);
-        let h = find(&s, None).unwrap();
+        let h = find(&s, None, &[]).unwrap();
         assert_eq!(h.kind, TableKind::Roster);
         assert_eq!(h.index_of(Column::PayMethod), Some(2));
         assert_eq!(h.index_of(Column::BankAccount), Some(3));
         let s = sheet(&[&["姓名", "身份证号", "工资月份", "实发工资", "银行卡号"]]);
-        let h = find(&s, None).unwrap();
+        let h = find(&s, None, &[]).unwrap();
         assert_eq!(h.kind, TableKind::Wages);
         assert_eq!(h.ignored, ["银行卡号"]);
         // A bank pay list with the month in its title is a payroll, not a roster.
@@ -196,9 +205,9 @@ mod tests {
             &["2026年3月工资代发表"],
             &["姓名", "身份证号", "银行卡号", "实发金额"],
         ]);
-        let h = find(&s, None).unwrap();
+        let h = find(&s, None, &[]).unwrap();
         assert_eq!(h.kind, TableKind::Wages);
-        assert!(find(&s, Some(TableKind::Roster)).is_none());
+        assert!(find(&s, Some(TableKind::Roster), &[]).is_none());
     }
 
     #[test]
@@ -207,13 +216,13 @@ mod tests {
             &["2026年3月工资发放表"],
             &["姓名", "身份证号", "应发工资", "实发工资"],
         ]);
-        let h = find(&s, None).unwrap();
+        let h = find(&s, None, &[]).unwrap();
         assert_eq!(h.title_month, NaiveDate::from_ymd_opt(2026, 3, 1));
     }
 
     #[test]
     fn no_header_in_a_list_of_numbers() {
         let s = sheet(&[&["1", "2"], &["姓名", "年龄"]]);
-        assert!(find(&s, None).is_none());
+        assert!(find(&s, None, &[]).is_none());
     }
 }

@@ -28,6 +28,7 @@ pub mod header;
 pub mod ledger;
 pub mod limits;
 pub mod merge;
+pub mod paste;
 pub mod plan;
 pub mod records;
 pub mod sniff;

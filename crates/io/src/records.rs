@@ -272,6 +272,19 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
                 end: r.get(Column::InsuranceEnd, |c| value::end_date(c, d1904)),
             })
         };
+        // The check digit and birth date are the rules' to judge; the preview already names a
+        // row whose number will not count, before anything is imported.
+        if !id_number.is_empty() {
+            let far = chrono::NaiveDate::from_ymd_opt(2200, 1, 1).unwrap_or_default();
+            if let Err(e) = bangfu_rules::validate::parse_id_number(&id_number, far) {
+                out.notes.push(origin.issue(
+                    row.number,
+                    Some(Column::IdNumber),
+                    &id_number,
+                    &format!("{e}（仍会导入，但不计入登记人数）"),
+                ));
+            }
+        }
         let mut guesses: Vec<Guessed> = Vec::new();
         guesses.extend(r.guess(Column::PovertyStatus, Target::PovertyStatus, poverty_status));
         guesses.extend(r.guess(Column::PayMethod, Target::PayMethod, pay_method));

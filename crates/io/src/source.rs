@@ -28,6 +28,16 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// Read sheets only as this table. `None`: decide from each header.
     pub table: Option<TableKind>,
+    /// Header texts the user mapped to a column in the preview (「入职时间」 → 协议起始日期),
+    /// applied before the usual spellings.
+    pub mapping: Vec<(String, crate::columns::Column)>,
+}
+
+/// A header the importer did not recognise, with the column it probably means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmapped {
+    pub header: String,
+    pub suggestion: Option<crate::columns::Column>,
 }
 
 /// One sheet that will be imported, and how it was read.
@@ -45,6 +55,10 @@ pub struct Source {
     pub encoding: Option<TextEncoding>,
     /// For a payroll without a 工资月份 column: the month taken from its title (`YYYY-MM`).
     pub title_month: Option<String>,
+    /// The ignored headers with a suggestion where one fits, for the user to map.
+    pub unmapped: Vec<Unmapped>,
+    /// Columns the rules need that the sheet lacks.
+    pub missing: Vec<crate::columns::Column>,
 }
 
 /// A sheet with its header, ready for [`crate::records`].
@@ -84,7 +98,7 @@ pub fn read(
     let mut looked_at = Vec::new();
     for sheet in sheets {
         looked_at.push(sheet.name.clone());
-        match header::find(&sheet, options.table) {
+        match header::find(&sheet, options.table, &options.mapping) {
             Some(header) => found.push(Found {
                 source: Source {
                     file: name.to_owned(),
@@ -94,6 +108,24 @@ pub fn read(
                     ignored_columns: header.ignored.clone(),
                     encoding,
                     title_month: header.title_month.map(bangfu_model::text::format_month),
+                    unmapped: header
+                        .ignored
+                        .iter()
+                        .map(|h| Unmapped {
+                            header: h.clone(),
+                            suggestion: crate::columns::suggest(h, header.kind)
+                                .filter(|c| header.index_of(*c).is_none()),
+                        })
+                        .collect(),
+                    missing: crate::columns::required(header.kind)
+                        .iter()
+                        .copied()
+                        .filter(|c| header.index_of(*c).is_none())
+                        // A payroll titled with its month has its month.
+                        .filter(|c| {
+                            !(*c == crate::columns::Column::Month && header.title_month.is_some())
+                        })
+                        .collect(),
                 },
                 sheet,
                 header,
@@ -118,7 +150,7 @@ fn choose_delimiter(file: &str, text: &str, table: Option<TableKind>) -> u8 {
         let Ok(sheet) = csv_read::read(file, text, d, HEADER_SEARCH_ROWS, true) else {
             continue;
         };
-        if let Some(h) = header::find(&sheet, table) {
+        if let Some(h) = header::find(&sheet, table, &[]) {
             if h.columns.len() > best.0 {
                 best = (h.columns.len(), d);
             }

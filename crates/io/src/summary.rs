@@ -26,6 +26,39 @@ pub struct PlanSummary {
     /// Values read from a word other than the field's label, with how many rows: the user sees
     /// each mapping before confirming.
     pub guesses: Vec<String>,
+    /// Columns the rules need that a sheet lacks, one line each (said loudly).
+    pub missing: Vec<String>,
+    /// Headers that were not recognised, for the user to map to a column.
+    pub unmapped: Vec<UnmappedColumn>,
+}
+
+/// A header the user may map to a column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnmappedColumn {
+    /// The header text as in the file.
+    pub header: String,
+    /// 「花名册.csv」 or 「工资表.xlsx 工作表“3月”」.
+    pub source: String,
+    /// The code of the column it probably means ([`crate::columns::Column::code`]).
+    pub suggestion: Option<String>,
+    /// The codes of the columns of that table, to choose from.
+    pub choices: Vec<String>,
+}
+
+/// What a sheet without a column the rules need loses.
+fn missing_line(source: &str, column: crate::columns::Column) -> String {
+    use crate::columns::Column;
+    let consequence = match column {
+        Column::AgreementStart => {
+            "导入后这些人都没有入职（协议起始）日期：无法判断第七条第（二）项，也不计入务工总人数"
+        }
+        Column::IdNumber => "没有身份证号就无法识别每个人，也不计入登记人数",
+        Column::PovertyStatus => "导入后这些人都没有人员类别：无法判断是否为脱贫人口",
+        Column::Month => "没有工资月份，工资记录无法对应到月",
+        Column::Gross => "没有应发工资，无法核对最低工资标准（第七条第（三）项）",
+        _ => "部分条件将无法判断",
+    };
+    format!("「{source}」缺少“{}”列：{consequence}。如表中这一列用了别的名称，请在下方“未识别的列”中对应。", column.label())
 }
 
 impl ImportPlan {
@@ -69,7 +102,44 @@ impl ImportPlan {
                 .collect(),
             notes: self.notes.iter().map(ToString::to_string).collect(),
             guesses: self.guess_lines(),
+            missing: self
+                .sources
+                .iter()
+                .flat_map(|s| {
+                    let name = source_name(s);
+                    s.missing.iter().map(move |c| missing_line(&name, *c))
+                })
+                .collect(),
+            unmapped: self
+                .sources
+                .iter()
+                .flat_map(|s| {
+                    let name = source_name(s);
+                    let choices: Vec<String> = s
+                        .kind
+                        .columns()
+                        .iter()
+                        .chain(s.kind.optional_columns())
+                        .map(|c| c.code().to_owned())
+                        .collect();
+                    s.unmapped.iter().map(move |u| UnmappedColumn {
+                        header: u.header.clone(),
+                        source: name.clone(),
+                        suggestion: u.suggestion.map(|c| c.code().to_owned()),
+                        choices: choices.clone(),
+                    })
+                })
+                .collect(),
         }
+    }
+}
+
+/// 「花名册.csv」 or 「工资表.xlsx 工作表“3月”」.
+fn source_name(s: &crate::Source) -> String {
+    if s.sheet.is_empty() {
+        s.file.clone()
+    } else {
+        format!("{} 工作表“{}”", s.file, s.sheet)
     }
 }
 

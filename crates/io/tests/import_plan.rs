@@ -321,6 +321,7 @@ fn a_chosen_sheet_or_table_is_respected() {
             &ImportOptions {
                 sheet: sheet.map(str::to_owned),
                 table,
+                ..ImportOptions::default()
             },
         )
     };
@@ -438,4 +439,69 @@ fn an_id_typed_with_a_hyphen_or_spaces_matches_the_imported_row() {
         assert!(plan.people_added.is_empty(), "{typed}: {}", plan.summary());
         assert_eq!(plan.people_updated.len(), 1, "{typed}");
     }
+}
+
+/// A column under an unknown name (入职时间 instead of 入职日期) is offered for mapping with a
+/// guess, the missing start dates are said loudly, and once mapped the start dates are read.
+#[test]
+fn an_unknown_column_is_offered_for_mapping_and_mapped_it_is_read() {
+    let a = valid_id("19900307", 1);
+    let file =
+        format!("姓名,身份证号,人员类别,入职时间\n王五,{a},脱贫人口,2026-03-01\n").into_bytes();
+    let plan = plan_of(&Draft::default(), &[("花名册.csv", &file)]);
+    let summary = plan.to_summary();
+    assert!(
+        summary
+            .missing
+            .iter()
+            .any(|m| m.contains("缺少“协议起始日期”列")),
+        "{:?}",
+        summary.missing
+    );
+    let u = &summary.unmapped[0];
+    assert_eq!(
+        (u.header.as_str(), u.suggestion.as_deref()),
+        ("入职时间", Some("协议起始日期"))
+    );
+    // Mapped by the user: the start date is there.
+    let options = ImportOptions {
+        mapping: vec![(
+            "入职时间".into(),
+            bangfu_io::columns::Column::AgreementStart,
+        )],
+        ..ImportOptions::default()
+    };
+    let plan = preview(
+        &Draft::default(),
+        &[InputFile {
+            name: "花名册.csv",
+            bytes: &file,
+        }],
+        &options,
+    )
+    .unwrap();
+    assert!(plan.to_summary().missing.is_empty());
+    let d = apply(&plan, &Draft::default());
+    assert_eq!(d.employees[0].stints[0].start, "2026-03-01");
+}
+
+/// Invalid IDs are named row by row in the preview, before anything is imported.
+#[test]
+fn an_id_with_a_wrong_check_digit_is_named_in_the_preview() {
+    let mut a = valid_id("19900307", 1);
+    let last = if a.ends_with('1') { '2' } else { '1' };
+    a.pop();
+    a.push(last);
+    let file = csv(
+        ROSTER_HEADER,
+        &[format!(
+            "王五,{a},脱贫人口,缝纫工,全日制,劳动合同,2026-03-01,,,,工伤保险,2026-03-01,"
+        )],
+    );
+    let plan = plan_of(&Draft::default(), &[("花名册.csv", &file)]);
+    let notes = plan.to_summary().notes.join("\n");
+    assert!(
+        notes.contains("第 2 行") && notes.contains("校验位"),
+        "{notes}"
+    );
 }

@@ -23,8 +23,8 @@
 //! ```
 //!
 //! Worker → main:
-//! - `{type: "progress", stage: "fonts", done, total}`: font files fetched so far (total known
-//!   once the manifest is read; 0 before);
+//! - `{type: "progress", stage: "fonts", done, total}`: font bytes fetched so far of those this
+//!   packet needs (0/0 until the manifest is read);
 //! - `{type: "progress", stage: "pages", done, total}`: pages rendered (total = pages + 1, the
 //!   last step writing the file);
 //! - finally either `{type: "done", pdf: Uint8Array, pages: number, font_bytes: number}` (the

@@ -156,14 +156,18 @@ async fn run(data: JsValue) -> Result<(), JobError> {
     let draft = read_draft(&json)?;
 
     let t_start = now_ms();
+    // Font progress is in bytes (from the manifest), so the page can say 「已下载 1.2 / 2.3 MB」.
     let mut loaded = match FONTS.with(|f| f.borrow_mut().take()) {
         Some(l) if l.base == base => l,
         _ => {
             post_progress("fonts", 0, 0);
             let manifest = fetch_manifest(&base).await?;
+            let total = (manifest.regular.bytes + manifest.bold.bytes) as usize;
+            post_progress("fonts", 0, total);
             let regular = fetch_bytes(&format!("{base}{}", manifest.regular.file)).await?;
-            post_progress("fonts", 1, 2);
+            post_progress("fonts", manifest.regular.bytes as usize, total);
             let bold = fetch_bytes(&format!("{base}{}", manifest.bold.file)).await?;
+            post_progress("fonts", total, total);
             Loaded {
                 base: base.clone(),
                 manifest,
@@ -175,23 +179,25 @@ async fn run(data: JsValue) -> Result<(), JobError> {
     // Only the slices holding characters the faces in memory lack.
     let lacking = loaded.fonts.missing(draft_chars(&draft));
     if !lacking.is_empty() {
-        let files: Vec<String> = loaded
+        let files: Vec<(String, usize)> = loaded
             .manifest
             .slices_for(lacking)
             .into_iter()
-            .map(|s| s.file.clone())
-            .filter(|f| !loaded.slices.contains(f))
+            .map(|s| (s.file.clone(), s.bytes as usize))
+            .filter(|(f, _)| !loaded.slices.contains(f))
             .collect();
-        let total = 2 + files.len();
-        post_progress("fonts", 2, total);
-        for (i, file) in files.into_iter().enumerate() {
+        let total: usize = files.iter().map(|(_, b)| b).sum();
+        let mut done = 0;
+        post_progress("fonts", done, total);
+        for (file, bytes_expected) in files {
             let bytes = fetch_bytes(&format!("{base}{file}")).await?;
             loaded
                 .fonts
                 .add_regular(&file, bytes)
                 .map_err(|e| plain(e.to_string()))?;
             loaded.slices.push(file);
-            post_progress("fonts", 3 + i, total);
+            done += bytes_expected;
+            post_progress("fonts", done, total);
         }
     }
     let result = make(&data, &draft, now, &loaded.fonts, t_start);

@@ -173,7 +173,10 @@ pub(crate) fn assess(draft: &Draft, date: NaiveDate, errors: &mut Vec<FieldError
     }
     for d in declarations::of(CriterionId::Art6) {
         if !(d.get)(draft) {
-            missing.push(format!("声明：{}（未勾选）", d.label));
+            missing.push(format!(
+                "声明：{}（未勾选，在第六步“制度与声明”中）",
+                d.label
+            ));
         }
     }
 

@@ -26,7 +26,7 @@ use bangfu_model::{AgreementType, EmploymentForm, SeasonalPeriod};
 use chrono::{Datelike, Duration, NaiveDate};
 
 pub const CITATION: &str = "第七条第（二）项";
-pub const TITLE: &str = "签订劳务协议且稳定就业3个月以上";
+pub const TITLE: &str = "签订劳动合同（劳务协议）且稳定就业3个月以上";
 pub const TEXT: &str = "与脱贫人口依法签订劳务协议且稳定就业时间3个月（含）以上；临时性、季节性务工就业的，年度累计用工时间须达到3个月（含）以上。";
 
 /// The employment the person was judged on, for 第（三）、（四）项 and the roster.
@@ -363,7 +363,7 @@ pub(crate) fn finding(rows: &[Row<'_>], input: &Context, need: u32, roster_empty
     people::finding(
         Wording {
             criterion: CriterionId::Art7_2,
-            requirement: TITLE,
+            requirement: "签订劳动合同或劳务协议并稳定就业3个月以上",
             explanation: explanation(input),
             method: method(input),
             missing: vec![],

@@ -231,7 +231,7 @@ pub(crate) fn assess(
         .collect();
     for (ticked, what) in &boxes {
         if !ticked {
-            missing.push(format!("确认：{what}（未勾选）"));
+            missing.push(format!("确认：{what}（未勾选，在第六步“制度与声明”中）"));
         }
     }
     let lease_failed = !failures.is_empty();
@@ -464,7 +464,7 @@ mod tests {
             (|d| d.site.address.clear(), "车间详细地址", None),
             (
                 |d| d.rules.safety = false,
-                "确认：已建立安全生产制度（未勾选）",
+                "确认：已建立安全生产制度（未勾选",
                 None,
             ),
             (

@@ -1,0 +1,335 @@
+//! 按月录入工资: the payroll of one month as a grid — one row per employee, the payroll's columns
+//! (出勤天数, 工时, 应发, 代扣个人社保, 实发, 发放日期) — typed like a spreadsheet (arrow keys and
+//! Enter move between rows), filled by pasting a block copied from Excel or WPS
+//! ([`bangfu_io::paste`]), or by 「复制上月」; each row shows the rules' check of that month.
+
+use crate::components::fields::field_id;
+use crate::state::{AppState, NoticeKind};
+use bangfu_io::paste::{self, GRID_COLUMNS};
+use bangfu_model::text::{format_month, parse_date, parse_month};
+use bangfu_model::{Draft, WageMonth};
+use bangfu_rules::path;
+use chrono::{Months, NaiveDate};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Rows of the grid per page (a big workshop pages through its people).
+const PAGE_ROWS: usize = 50;
+
+/// The grid's column headings, the field of `WageMonth` each edits, and its path name.
+const HEADINGS: [(&str, &str); 6] = [
+    ("出勤天数", "days_worked"),
+    ("工时（非全日制）", "hours"),
+    ("应发工资（元）", "gross"),
+    ("代扣个人社保（元）", "deductions"),
+    ("实发工资（元）", "net"),
+    ("发放日期", "paid_date"),
+];
+
+fn field_mut(w: &mut WageMonth, column: usize) -> &mut String {
+    match column {
+        0 => &mut w.days_worked,
+        1 => &mut w.hours,
+        2 => &mut w.gross,
+        3 => &mut w.deductions,
+        4 => &mut w.net,
+        _ => &mut w.paid_date,
+    }
+}
+
+fn field(w: &WageMonth, column: usize) -> &str {
+    match column {
+        0 => &w.days_worked,
+        1 => &w.hours,
+        2 => &w.gross,
+        3 => &w.deductions,
+        4 => &w.net,
+        _ => &w.paid_date,
+    }
+}
+
+/// The index of a person's record for `month`, if they have one.
+fn record_index(d: &Draft, key: u32, month: NaiveDate) -> Option<usize> {
+    d.employee(key)?
+        .wages
+        .iter()
+        .position(|w| parse_month(&w.month).ok() == Some(month))
+}
+
+/// Writes one cell: into the month's record, created when the person has none yet.
+fn write(d: &mut Draft, key: u32, month: NaiveDate, column: usize, value: String) {
+    let Some(e) = d.employee_mut(key) else { return };
+    let i = match e
+        .wages
+        .iter()
+        .position(|w| parse_month(&w.month).ok() == Some(month))
+    {
+        Some(i) => i,
+        None => {
+            if value.trim().is_empty() {
+                return;
+            }
+            e.wages.push(WageMonth {
+                month: format_month(month),
+                ..WageMonth::default()
+            });
+            e.wages.len() - 1
+        }
+    };
+    *field_mut(&mut e.wages[i], column) = value;
+}
+
+/// The months to offer: every month of the draft, and the twelve before `today`'s, newest first.
+fn months(d: &Draft, today: NaiveDate) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = d
+        .employees
+        .iter()
+        .flat_map(|e| e.wages.iter().filter_map(|w| parse_month(&w.month).ok()))
+        .collect();
+    let this = bangfu_rules::calendar::month_start(today);
+    for i in 0..=12 {
+        out.push(bangfu_rules::calendar::add_calendar_months(this, -i));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.reverse();
+    out
+}
+
+/// The month to open: the latest in the draft, else last month.
+fn default_month(d: &Draft, today: NaiveDate) -> NaiveDate {
+    d.employees
+        .iter()
+        .flat_map(|e| e.wages.iter().filter_map(|w| parse_month(&w.month).ok()))
+        .max()
+        .unwrap_or_else(|| {
+            bangfu_rules::calendar::add_calendar_months(
+                bangfu_rules::calendar::month_start(today),
+                -1,
+            )
+        })
+}
+
+fn focus_cell(row: usize, column: usize) {
+    if let Some(el) = document().get_element_by_id(&format!("grid-{row}-{column}")) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlInputElement>() {
+            let _ = el.focus();
+            el.select();
+        }
+    }
+}
+
+#[component]
+pub fn PayrollGrid() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let month = RwSignal::new(
+        state
+            .draft
+            .with_untracked(|d| default_month(d, state.today.get_untracked())),
+    );
+    let page = RwSignal::new(0usize);
+    let options = Memo::new(move |_| state.draft.with(|d| months(d, state.today.get())));
+    // Everyone on the roster with a name or an ID, in roster order.
+    let people = Memo::new(move |_| {
+        state.draft.with(|d| {
+            d.employees
+                .iter()
+                .filter(|e| !e.name.trim().is_empty() || !e.id_number.trim().is_empty())
+                .map(|e| (e.key, e.name.trim().to_owned()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let pages = move || people.with(|p| p.len().div_ceil(PAGE_ROWS).max(1));
+    let visible = move || {
+        people.with(|p| {
+            p.iter()
+                .skip(page.get().min(pages() - 1) * PAGE_ROWS)
+                .take(PAGE_ROWS)
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
+    let copy_previous = move |_| {
+        let m = month.get_untracked();
+        let Some(prev) = m.checked_sub_months(Months::new(1)) else {
+            return;
+        };
+        let mut copied = 0;
+        state.edit_undoable(format!("已按上月填入 {}", format_month(m)), |d| {
+            for e in &mut d.employees {
+                let has = e
+                    .wages
+                    .iter()
+                    .any(|w| parse_month(&w.month).ok() == Some(m));
+                let Some(src) = e
+                    .wages
+                    .iter()
+                    .find(|w| parse_month(&w.month).ok() == Some(prev))
+                    .cloned()
+                else {
+                    continue;
+                };
+                if has {
+                    continue;
+                }
+                // The pay date moves on a month with the month; one that does not read stays blank.
+                let paid = parse_date(&src.paid_date)
+                    .ok()
+                    .and_then(|p| p.checked_add_months(Months::new(1)))
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                e.wages.push(WageMonth {
+                    month: format_month(m),
+                    paid_date: paid,
+                    ..src
+                });
+                copied += 1;
+            }
+        });
+        if copied == 0 {
+            state.undo.set(None);
+            state.notify(
+                NoticeKind::Info,
+                format!(
+                    "上月（{}）没有可复制的工资记录，或本月已都有记录。",
+                    format_month(prev)
+                ),
+                None,
+            );
+        }
+    };
+    let on_paste = move |row: usize, column: usize, ev: web_sys::ClipboardEvent| {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|c| c.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !paste::is_block(&text) {
+            return;
+        }
+        ev.prevent_default();
+        let keys: Vec<u32> = visible().into_iter().map(|(_, (k, _))| k).collect();
+        let m = month.get_untracked();
+        let pasted = state
+            .draft
+            .with_untracked(|d| paste::paste(d, &keys, row, column, &text));
+        let n = pasted.cells.len();
+        state.edit_undoable(
+            format!("已粘贴 {n} 个单元格（{}）", format_month(m)),
+            |d| {
+                for c in pasted.cells {
+                    write(d, c.key, m, c.column, c.value);
+                }
+            },
+        );
+        if !pasted.skipped.is_empty() {
+            state.notify(
+                NoticeKind::Info,
+                format!("以下行没有粘贴：{}", pasted.skipped.join("；")),
+                None,
+            );
+        }
+    };
+    view! {
+        <section class="payroll-grid" aria-labelledby="grid-title">
+            <h3 id="grid-title">"按月录入工资"</h3>
+            <p class="hint">"一行一人。可从 Excel 或 WPS 复制整块数据后粘贴到任一格（带不带表头均可，按姓名或身份证号对应到人）；方向键 ↑↓ 或回车换行。"</p>
+            <div class="list-tools">
+                <div class="field inline">
+                    <label for="grid-month">"工资月份"</label>
+                    <select id="grid-month" on:change=move |ev| {
+                        if let Ok(m) = parse_month(&event_target_value(&ev)) { month.set(m); }
+                    }>
+                        {move || options.get().into_iter().map(|m| {
+                            let code = format_month(m);
+                            view! { <option value=code.clone() selected=move || month.get() == m>{bangfu_rules::calendar::cn_month(m)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="secondary" on:click=copy_previous>"复制上月"</button>
+            </div>
+            <div class="table-wrap">
+                <table class="grid-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"姓名"</th>
+                            {HEADINGS.iter().map(|(h, _)| view! { <th scope="col">{*h}</th> }).collect_view()}
+                            <th scope="col">"核查"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=visible key=|(i, (k, n))| (*i, *k, n.clone()) children=move |(row, (key, name))| {
+                            let shown = if name.is_empty() { "（未填姓名）".to_owned() } else { name.clone() };
+                            let cells = (0..GRID_COLUMNS.len()).map(|column| {
+                                let label = format!("{shown} {}", HEADINGS[column].0);
+                                let value = move || state.draft.with(|d| {
+                                    record_index(d, key, month.get())
+                                        .and_then(|i| d.employee(key).map(|e| field(&e.wages[i], column).to_owned()))
+                                        .unwrap_or_default()
+                                });
+                                // The rules' message for this cell, when there is one.
+                                let message = move || state.draft.with(|d| record_index(d, key, month.get())).and_then(|i| {
+                                    let p = path::wage(key, i, HEADINGS[column].1);
+                                    state.assessment.with(|a| a.errors_at(&p).next().map(|e| (e.message.clone(), e.warning)))
+                                });
+                                let invalid = move || message().is_some_and(|(_, w)| !w);
+                                view! {
+                                    <td>
+                                        <input id=format!("grid-{row}-{column}") type="text" autocomplete="off"
+                                            inputmode=if column == 5 { "text" } else { "decimal" }
+                                            aria-label=label
+                                            aria-invalid=move || if invalid() { "true" } else { "false" }
+                                            class:invalid=invalid
+                                            title=move || message().map(|(m, _)| m).unwrap_or_default()
+                                            prop:value=value
+                                            on:input=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                let m = month.get_untracked();
+                                                state.edit(|d| write(d, key, m, column, v));
+                                            }
+                                            on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                                                "ArrowDown" | "Enter" => { ev.prevent_default(); focus_cell(row + 1, column); }
+                                                "ArrowUp" if row > 0 => { ev.prevent_default(); focus_cell(row - 1, column); }
+                                                _ => {}
+                                            }
+                                            on:paste=move |ev: web_sys::ClipboardEvent| on_paste(row, column, ev)
+                                        />
+                                    </td>
+                                }
+                            }).collect_view();
+                            let verdict = move || state.assessment.with(|a| {
+                                a.employees.iter().find(|e| e.key == key).and_then(|e| {
+                                    e.wage_months.iter().find(|c| c.month == month.get()).map(|c| (c.status, c.reason.clone()))
+                                })
+                            });
+                            view! {
+                                <tr data-key=key>
+                                    <th scope="row" class="name">
+                                        <a href=format!("#{}", field_id(&path::employee(key, "name"))) on:click=move |ev| {
+                                            ev.prevent_default();
+                                            state.selected.set(Some(key));
+                                        }>{shown.clone()}</a>
+                                    </th>
+                                    {cells}
+                                    <td class=move || format!("verdict {}", verdict().map_or("", |(s, _)| s.code()))
+                                        data-month-status=move || verdict().map_or("", |(s, _)| s.code())>
+                                        {move || verdict().map(|(s, r)| format!("{} {}", crate::components::verdict::status_mark(s), r.split_once('：').map_or(r.as_str(), |(_, x)| x)))}
+                                    </td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { pages() > 1 }>
+                <div class="pager">
+                    <button type="button" class="secondary" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"上一页"</button>
+                    <span>{move || format!("第 {} / {} 页", page.get().min(pages() - 1) + 1, pages())}</span>
+                    <button type="button" class="secondary" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"下一页"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
