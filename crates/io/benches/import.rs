@@ -137,7 +137,7 @@ fn main() {
         runs,
         || bangfu_io::xlsx_read::read("工资.xlsx", &wages, None, 200_000).unwrap_or_default(),
     );
-    let header = bangfu_io::header::find(&sheets[0], None);
+    let header = bangfu_io::header::find(&sheets[0], None, &[]);
     let Some(header) = header else {
         panic!("no header")
     };

@@ -4,7 +4,11 @@
 //! The template headers are the ones listed in issue 4 (员工花名册, 工资发放明细), and on the roster
 //! 发放方式 and 银行卡号 after them, for the 工资发放明细表 of the packet. Real files
 //! use other words for the same thing (身份证号码, 公民身份号码, 应发金额 …); every accepted spelling
-//! is listed here, in one place, so the importer and the documentation cannot disagree.
+//! is listed here, in one place, so the importer and the documentation cannot disagree. So are
+//! the other words accepted for the values of the choice columns (临时工 for 季节性, 是 for
+//! 脱贫人口), beside the headers they belong to.
+
+use bangfu_model::{AgreementType, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus};
 
 /// Which table a sheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -350,6 +354,83 @@ pub fn suggest(text: &str, kind: TableKind) -> Option<Column> {
     let fits = kind.columns().contains(&guess) || kind.optional_columns().contains(&guess);
     fits.then_some(guess)
 }
+
+/// Other words for 人员类别 values. 脱贫不稳定户, 边缘易致贫户 and 突发严重困难户 are the three kinds
+/// of 防返贫监测对象.
+pub const POVERTY_ALIASES: &[(&str, PovertyStatus)] = &[
+    ("脱贫户", PovertyStatus::Alleviated),
+    ("脱贫劳动力", PovertyStatus::Alleviated),
+    ("已脱贫", PovertyStatus::Alleviated),
+    ("脱贫", PovertyStatus::Alleviated),
+    ("是", PovertyStatus::Alleviated),
+    ("监测户", PovertyStatus::Monitored),
+    ("监测", PovertyStatus::Monitored),
+    ("防返贫监测对象", PovertyStatus::Monitored),
+    ("脱贫不稳定户", PovertyStatus::Monitored),
+    ("边缘易致贫户", PovertyStatus::Monitored),
+    ("突发严重困难户", PovertyStatus::Monitored),
+    ("否", PovertyStatus::NotApplicable),
+    ("非脱贫人口", PovertyStatus::NotApplicable),
+    ("一般农户", PovertyStatus::NotApplicable),
+    ("一般", PovertyStatus::NotApplicable),
+    ("无", PovertyStatus::NotApplicable),
+];
+
+/// Other words for 用工形式 values.
+pub const EMPLOYMENT_FORM_ALIASES: &[(&str, EmploymentForm)] = &[
+    ("全职", EmploymentForm::FullTime),
+    ("全日制用工", EmploymentForm::FullTime),
+    ("兼职", EmploymentForm::PartTime),
+    ("小时工", EmploymentForm::PartTime),
+    ("非全日制用工", EmploymentForm::PartTime),
+    ("季节工", EmploymentForm::Seasonal),
+    ("临时", EmploymentForm::Seasonal),
+    ("临时工", EmploymentForm::Seasonal),
+    ("临时性", EmploymentForm::Seasonal),
+    ("季节性务工", EmploymentForm::Seasonal),
+    ("临时性务工", EmploymentForm::Seasonal),
+    ("临时性、季节性", EmploymentForm::Seasonal),
+    ("临时性、季节性务工", EmploymentForm::Seasonal),
+];
+
+/// Other words for 协议类型 values.
+pub const AGREEMENT_ALIASES: &[(&str, AgreementType)] = &[
+    ("劳动合同书", AgreementType::EmploymentContract),
+    ("劳务合同", AgreementType::LabourAgreement),
+    ("劳务协议书", AgreementType::LabourAgreement),
+    ("用工协议", AgreementType::LabourAgreement),
+    ("无", AgreementType::NoAgreement),
+    ("未签", AgreementType::NoAgreement),
+    ("没有", AgreementType::NoAgreement),
+];
+
+/// Other words for 参保类型 values.
+pub const INSURANCE_ALIASES: &[(&str, InsuranceKind)] = &[
+    ("工伤", InsuranceKind::WorkInjury),
+    ("工伤险", InsuranceKind::WorkInjury),
+    ("意外险", InsuranceKind::Accident),
+    ("意外伤害保险", InsuranceKind::Accident),
+    ("人身意外险", InsuranceKind::Accident),
+    ("人身意外伤害险", InsuranceKind::Accident),
+    ("团体意外险", InsuranceKind::Accident),
+    ("未参保", InsuranceKind::NoInsurance),
+    ("没有", InsuranceKind::NoInsurance),
+    ("未缴纳", InsuranceKind::NoInsurance),
+];
+
+/// Other words for 工资发放方式 values.
+pub const PAY_METHOD_ALIASES: &[(&str, PayMethod)] = &[
+    ("银行", PayMethod::BankTransfer),
+    ("代发", PayMethod::BankTransfer),
+    ("转账", PayMethod::BankTransfer),
+    ("银行转账", PayMethod::BankTransfer),
+    ("银行卡", PayMethod::BankTransfer),
+    ("微信", PayMethod::Other),
+    ("支付宝", PayMethod::Other),
+    ("微信转账", PayMethod::Other),
+    ("支付宝转账", PayMethod::Other),
+    ("其他", PayMethod::Other),
+];
 
 /// A header cell reduced to what matters for matching: full-width to half-width, no spaces or line
 /// breaks, no required-field marks (`*`), no hint in brackets (`工资月份（YYYY-MM）`, `出勤(天)`),

@@ -1,7 +1,7 @@
 //! A sheet as read from a file, before any meaning is given to it: rows of typed cells, each row
 //! with the number the user sees in Excel or WPS.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 /// One cell's value as the file stores it.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +88,32 @@ pub struct Sheet {
     pub date_1904: bool,
 }
 
+/// An Excel serial day number to a date: days since 1899-12-31 in the 1900 system (with Excel's
+/// fictitious 1900-02-29 as serial 60, which has no date), or since 1904-01-01 in the 1904 system.
+/// The time of day (the fraction) is dropped. `None` outside 1900-01-01 ..= 9999-12-31.
+pub fn serial_to_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
+    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as u64;
+    let (base, offset) = if date_1904 {
+        (NaiveDate::from_ymd_opt(1904, 1, 1)?, days)
+    } else if days == 0 || days == 60 {
+        return None;
+    } else if days < 60 {
+        (NaiveDate::from_ymd_opt(1899, 12, 31)?, days)
+    } else {
+        (NaiveDate::from_ymd_opt(1899, 12, 30)?, days)
+    };
+    base.checked_add_days(Days::new(offset))
+}
+
+/// The serial number of a date in the 1900 system (for writing date cells).
+pub fn date_to_serial(date: NaiveDate) -> f64 {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    (date - base).num_days() as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +130,24 @@ mod tests {
             }
             .cell(5),
             &Cell::Empty
+        );
+    }
+
+    #[test]
+    fn serial_dates_follow_excel() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(serial_to_date(1.0, false), d(1900, 1, 1));
+        assert_eq!(serial_to_date(59.0, false), d(1900, 2, 28));
+        assert_eq!(serial_to_date(60.0, false), None, "Excel's 1900-02-29");
+        assert_eq!(serial_to_date(61.0, false), d(1900, 3, 1));
+        assert_eq!(serial_to_date(46082.0, false), d(2026, 3, 1));
+        assert_eq!(serial_to_date(46082.75, false), d(2026, 3, 1));
+        assert_eq!(serial_to_date(44620.0, true), d(2026, 3, 1));
+        assert_eq!(serial_to_date(f64::NAN, false), None);
+        assert_eq!(serial_to_date(-3.0, false), None);
+        assert_eq!(
+            date_to_serial(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            46082.0
         );
     }
 }

@@ -6,8 +6,8 @@
 use crate::columns::{header_key, match_header, Column, TableKind};
 use crate::grid::Sheet;
 use crate::limits::HEADER_SEARCH_ROWS;
-use crate::value::month_in_title;
-use chrono::NaiveDate;
+use bangfu_model::text;
+use chrono::{Datelike, NaiveDate};
 
 /// Where a table starts in a sheet and what its columns mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +123,46 @@ fn title_month(sheet: &Sheet, header_index: usize) -> Option<NaiveDate> {
         .or_else(|| month_in_title(&sheet.name))
 }
 
+/// The month of a date-like text inside a title ("2026年3月工资表", "工资表 2026-03"), if any.
+pub fn month_in_title(title: &str) -> Option<NaiveDate> {
+    let s = text::normalize(title);
+    let chars: Vec<char> = s.chars().collect();
+    for start in 0..chars.len() {
+        let year: String = chars[start..].iter().take(4).collect();
+        if year.len() != 4
+            || !year.chars().all(|c| c.is_ascii_digit())
+            || !(year.starts_with("19") || year.starts_with("20"))
+            || (start > 0 && chars[start - 1].is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(&sep) = chars.get(start + 4) else {
+            continue;
+        };
+        if !matches!(sep, '年' | '-' | '/' | '.') {
+            continue;
+        }
+        let month: String = chars[start + 5..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .take(3)
+            .collect();
+        if month.is_empty() || month.len() > 2 {
+            continue;
+        }
+        let after = chars.get(start + 5 + month.len()).copied();
+        if sep == '年' && after != Some('月') {
+            continue;
+        }
+        let y: i32 = year.parse().ok()?;
+        let m: u32 = month.parse().ok()?;
+        if let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
+            return Some(d.with_day(1).unwrap_or(d));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +264,15 @@ mod tests {
     fn no_header_in_a_list_of_numbers() {
         let s = sheet(&[&["1", "2"], &["姓名", "年龄"]]);
         assert!(find(&s, None, &[]).is_none());
+    }
+
+    #[test]
+    fn month_from_a_title() {
+        let m = NaiveDate::from_ymd_opt(2026, 3, 1);
+        assert_eq!(month_in_title("某合作社2026年3月工资发放表"), m);
+        assert_eq!(month_in_title("工资表 2026-03"), m);
+        assert_eq!(month_in_title("工资表（２０２６年３月）"), m);
+        assert_eq!(month_in_title("2026年度工资表"), None);
+        assert_eq!(month_in_title("员工花名册"), None);
     }
 }

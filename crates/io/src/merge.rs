@@ -13,7 +13,8 @@
 //! The same functions compute the preview and [`crate::apply`], so what is shown is what happens.
 
 use crate::records::RowRef;
-use bangfu_model::text::{self, format_month};
+use crate::value::month_key;
+use bangfu_model::text;
 use bangfu_model::{Choice, Employee, InsurancePeriod, PayMethod, PovertyStatus, Stint, WageMonth};
 use bangfu_rules::validate::account_digits;
 use bangfu_rules::validate::id_card::normalize_id;
@@ -53,26 +54,6 @@ pub struct PersonRecord {
     pub insurance: Vec<InsurancePeriod>,
     /// Choices read from another word than their label, with the field each is about.
     pub guesses: Vec<crate::guess::Guessed>,
-}
-
-/// The key wage months are matched by: `YYYY-MM` when readable, else the text as typed.
-pub fn month_key(month: &str) -> String {
-    if is_canonical_month(month) {
-        return month.to_owned();
-    }
-    text::parse_month(month)
-        .map(format_month)
-        .unwrap_or_else(|_| text::normalize(month))
-}
-
-/// `YYYY-MM` with a month 01-12: already what [`month_key`] would return.
-pub(crate) fn is_canonical_month(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
-        && matches!((b[5], b[6]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
-        && b[0] != b'0'
 }
 
 #[derive(Clone, Copy)]

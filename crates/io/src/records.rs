@@ -223,13 +223,13 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
         let name = r.get(Column::Name, value::name);
         let id_number = r.get(Column::IdNumber, value::id_number);
         let poverty_status = r.get(Column::PovertyStatus, |c| {
-            value::choice(c, value::POVERTY_ALIASES)
+            value::choice(c, crate::columns::POVERTY_ALIASES)
         });
         let post = r.get(Column::Post, value::plain);
         let phone = r.get(Column::Phone, value::phone);
         let household_address = r.get(Column::HouseholdAddress, value::plain);
         let pay_method = r.get(Column::PayMethod, |c| {
-            value::choice(c, value::PAY_METHOD_ALIASES)
+            value::choice(c, crate::columns::PAY_METHOD_ALIASES)
         });
         let bank_account = r.get(Column::BankAccount, value::bank_account);
         let stint_columns = [
@@ -245,10 +245,10 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             Some(Stint {
                 unknown: Default::default(),
                 employment_form: r.get(Column::EmploymentForm, |c| {
-                    value::choice(c, value::EMPLOYMENT_FORM_ALIASES)
+                    value::choice(c, crate::columns::EMPLOYMENT_FORM_ALIASES)
                 }),
                 agreement_type: r.get(Column::AgreementType, |c| {
-                    value::choice(c, value::AGREEMENT_ALIASES)
+                    value::choice(c, crate::columns::AGREEMENT_ALIASES)
                 }),
                 start: r.get(Column::AgreementStart, |c| value::date(c, d1904)),
                 end: r.get(Column::AgreementEnd, |c| value::end_date(c, d1904)),
@@ -266,7 +266,7 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
             Some(InsurancePeriod {
                 unknown: Default::default(),
                 kind: r.get(Column::InsuranceKind, |c| {
-                    value::choice(c, value::INSURANCE_ALIASES)
+                    value::choice(c, crate::columns::INSURANCE_ALIASES)
                 }),
                 start: r.get(Column::InsuranceStart, |c| value::date(c, d1904)),
                 end: r.get(Column::InsuranceEnd, |c| value::end_date(c, d1904)),

@@ -7,40 +7,12 @@
 //! Excel stored as floating point, `="…"` and `'` text markers, error values. Every function
 //! returns the reason in Chinese when the cell cannot be read; a blank cell reads as empty.
 
-use crate::grid::{format_number, Cell};
+use crate::grid::{format_number, serial_to_date, Cell};
 use crate::limits::MAX_CELL_CHARS;
 use bangfu_model::text::{self, format_month, ParseError};
-use bangfu_model::{
-    AgreementType, Choice, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
-};
+use bangfu_model::Choice;
 use bangfu_rules::validate::id_card::normalize_id;
-use chrono::{Datelike, Days, NaiveDate};
-
-/// An Excel serial day number to a date: days since 1899-12-31 in the 1900 system (with Excel's
-/// fictitious 1900-02-29 as serial 60, which has no date), or since 1904-01-01 in the 1904 system.
-/// The time of day (the fraction) is dropped. `None` outside 1900-01-01 ..= 9999-12-31.
-pub fn serial_to_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let days = serial.floor() as u64;
-    let (base, offset) = if date_1904 {
-        (NaiveDate::from_ymd_opt(1904, 1, 1)?, days)
-    } else if days == 0 || days == 60 {
-        return None;
-    } else if days < 60 {
-        (NaiveDate::from_ymd_opt(1899, 12, 31)?, days)
-    } else {
-        (NaiveDate::from_ymd_opt(1899, 12, 30)?, days)
-    };
-    base.checked_add_days(Days::new(offset))
-}
-
-/// The serial number of a date in the 1900 system (for writing date cells).
-pub fn date_to_serial(date: NaiveDate) -> f64 {
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    (date - base).num_days() as f64
-}
+use chrono::NaiveDate;
 
 const EXCEL_NUMBER_ID: &str = "身份证号被 Excel 存成了数字，后几位已经丢失。请把这一列设置为“文本”格式，重新填写身份证号后再导入";
 const EXCEL_NUMBER_ACCOUNT: &str =
@@ -298,7 +270,7 @@ pub fn month(cell: &Cell, date_1904: bool) -> Result<String, String> {
         }
         _ => {
             let s = clean(cell)?;
-            if s.is_empty() || crate::merge::is_canonical_month(&s) {
+            if s.is_empty() || is_canonical_month(&s) {
                 return Ok(s);
             }
             if let Some(n) = plain_number(&s) {
@@ -415,147 +387,36 @@ pub fn choice<T: Choice>(cell: &Cell, aliases: &[(&str, T)]) -> Result<T, String
     Err(format!("应填写：{}", labels.join("、")))
 }
 
-/// Other words for 人员类别 values. 脱贫不稳定户, 边缘易致贫户 and 突发严重困难户 are the three kinds
-/// of 防返贫监测对象.
-pub const POVERTY_ALIASES: &[(&str, PovertyStatus)] = &[
-    ("脱贫户", PovertyStatus::Alleviated),
-    ("脱贫劳动力", PovertyStatus::Alleviated),
-    ("已脱贫", PovertyStatus::Alleviated),
-    ("脱贫", PovertyStatus::Alleviated),
-    ("是", PovertyStatus::Alleviated),
-    ("监测户", PovertyStatus::Monitored),
-    ("监测", PovertyStatus::Monitored),
-    ("防返贫监测对象", PovertyStatus::Monitored),
-    ("脱贫不稳定户", PovertyStatus::Monitored),
-    ("边缘易致贫户", PovertyStatus::Monitored),
-    ("突发严重困难户", PovertyStatus::Monitored),
-    ("否", PovertyStatus::NotApplicable),
-    ("非脱贫人口", PovertyStatus::NotApplicable),
-    ("一般农户", PovertyStatus::NotApplicable),
-    ("一般", PovertyStatus::NotApplicable),
-    ("无", PovertyStatus::NotApplicable),
-];
-
-/// Other words for 用工形式 values.
-pub const EMPLOYMENT_FORM_ALIASES: &[(&str, EmploymentForm)] = &[
-    ("全职", EmploymentForm::FullTime),
-    ("全日制用工", EmploymentForm::FullTime),
-    ("兼职", EmploymentForm::PartTime),
-    ("小时工", EmploymentForm::PartTime),
-    ("非全日制用工", EmploymentForm::PartTime),
-    ("季节工", EmploymentForm::Seasonal),
-    ("临时", EmploymentForm::Seasonal),
-    ("临时工", EmploymentForm::Seasonal),
-    ("临时性", EmploymentForm::Seasonal),
-    ("季节性务工", EmploymentForm::Seasonal),
-    ("临时性务工", EmploymentForm::Seasonal),
-    ("临时性、季节性", EmploymentForm::Seasonal),
-    ("临时性、季节性务工", EmploymentForm::Seasonal),
-];
-
-/// Other words for 协议类型 values.
-pub const AGREEMENT_ALIASES: &[(&str, AgreementType)] = &[
-    ("劳动合同书", AgreementType::EmploymentContract),
-    ("劳务合同", AgreementType::LabourAgreement),
-    ("劳务协议书", AgreementType::LabourAgreement),
-    ("用工协议", AgreementType::LabourAgreement),
-    ("无", AgreementType::NoAgreement),
-    ("未签", AgreementType::NoAgreement),
-    ("没有", AgreementType::NoAgreement),
-];
-
-/// Other words for 参保类型 values.
-pub const INSURANCE_ALIASES: &[(&str, InsuranceKind)] = &[
-    ("工伤", InsuranceKind::WorkInjury),
-    ("工伤险", InsuranceKind::WorkInjury),
-    ("意外险", InsuranceKind::Accident),
-    ("意外伤害保险", InsuranceKind::Accident),
-    ("人身意外险", InsuranceKind::Accident),
-    ("人身意外伤害险", InsuranceKind::Accident),
-    ("团体意外险", InsuranceKind::Accident),
-    ("未参保", InsuranceKind::NoInsurance),
-    ("没有", InsuranceKind::NoInsurance),
-    ("未缴纳", InsuranceKind::NoInsurance),
-];
-
-/// Other words for 工资发放方式 values.
-pub const PAY_METHOD_ALIASES: &[(&str, PayMethod)] = &[
-    ("银行", PayMethod::BankTransfer),
-    ("代发", PayMethod::BankTransfer),
-    ("转账", PayMethod::BankTransfer),
-    ("银行转账", PayMethod::BankTransfer),
-    ("银行卡", PayMethod::BankTransfer),
-    ("微信", PayMethod::Other),
-    ("支付宝", PayMethod::Other),
-    ("微信转账", PayMethod::Other),
-    ("支付宝转账", PayMethod::Other),
-    ("其他", PayMethod::Other),
-];
-
-/// The month of a date-like text inside a title ("2026年3月工资表", "工资表 2026-03"), if any.
-pub fn month_in_title(title: &str) -> Option<NaiveDate> {
-    let s = text::normalize(title);
-    let chars: Vec<char> = s.chars().collect();
-    for start in 0..chars.len() {
-        let year: String = chars[start..].iter().take(4).collect();
-        if year.len() != 4
-            || !year.chars().all(|c| c.is_ascii_digit())
-            || !(year.starts_with("19") || year.starts_with("20"))
-            || (start > 0 && chars[start - 1].is_ascii_digit())
-        {
-            continue;
-        }
-        let Some(&sep) = chars.get(start + 4) else {
-            continue;
-        };
-        if !matches!(sep, '年' | '-' | '/' | '.') {
-            continue;
-        }
-        let month: String = chars[start + 5..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .take(3)
-            .collect();
-        if month.is_empty() || month.len() > 2 {
-            continue;
-        }
-        let after = chars.get(start + 5 + month.len()).copied();
-        if sep == '年' && after != Some('月') {
-            continue;
-        }
-        let y: i32 = year.parse().ok()?;
-        let m: u32 = month.parse().ok()?;
-        if let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
-            return Some(d.with_day(1).unwrap_or(d));
-        }
+/// The key wage months are matched by: `YYYY-MM` when readable, else the text as typed.
+pub fn month_key(month: &str) -> String {
+    if is_canonical_month(month) {
+        return month.to_owned();
     }
-    None
+    text::parse_month(month)
+        .map(format_month)
+        .unwrap_or_else(|_| text::normalize(month))
+}
+
+/// `YYYY-MM` with a month 01-12: already what [`month_key`] would return.
+pub(crate) fn is_canonical_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+        && matches!((b[5], b[6]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+        && b[0] != b'0'
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::columns::{
+        EMPLOYMENT_FORM_ALIASES, INSURANCE_ALIASES, PAY_METHOD_ALIASES, POVERTY_ALIASES,
+    };
+    use bangfu_model::{EmploymentForm, InsuranceKind, PayMethod, PovertyStatus};
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_owned())
-    }
-
-    #[test]
-    fn serial_dates_follow_excel() {
-        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
-        assert_eq!(serial_to_date(1.0, false), d(1900, 1, 1));
-        assert_eq!(serial_to_date(59.0, false), d(1900, 2, 28));
-        assert_eq!(serial_to_date(60.0, false), None, "Excel's 1900-02-29");
-        assert_eq!(serial_to_date(61.0, false), d(1900, 3, 1));
-        assert_eq!(serial_to_date(46082.0, false), d(2026, 3, 1));
-        assert_eq!(serial_to_date(46082.75, false), d(2026, 3, 1));
-        assert_eq!(serial_to_date(44620.0, true), d(2026, 3, 1));
-        assert_eq!(serial_to_date(f64::NAN, false), None);
-        assert_eq!(serial_to_date(-3.0, false), None);
-        assert_eq!(
-            date_to_serial(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
-            46082.0
-        );
     }
 
     #[test]
@@ -765,15 +626,5 @@ mod tests {
         let err = choice(&t("贫困户"), POVERTY_ALIASES).unwrap_err();
         assert_eq!(err, "应填写：脱贫人口、监测对象、其他");
         assert!(choice(&t("请选择"), POVERTY_ALIASES).is_err());
-    }
-
-    #[test]
-    fn month_from_a_title() {
-        let m = NaiveDate::from_ymd_opt(2026, 3, 1);
-        assert_eq!(month_in_title("某合作社2026年3月工资发放表"), m);
-        assert_eq!(month_in_title("工资表 2026-03"), m);
-        assert_eq!(month_in_title("工资表（２０２６年３月）"), m);
-        assert_eq!(month_in_title("2026年度工资表"), None);
-        assert_eq!(month_in_title("员工花名册"), None);
     }
 }

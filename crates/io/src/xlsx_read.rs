@@ -7,12 +7,12 @@
 //! a person's two seasonal rows reads as that name on both rows.
 
 use crate::error::ImportError;
+use crate::grid::serial_to_date;
 use crate::grid::{Cell, Row, Sheet};
 use crate::limits::{
     MAX_COLUMNS, MAX_MERGED_CELLS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_PART_BYTES,
     MAX_XLSX_UNCOMPRESSED_BYTES,
 };
-use crate::value::serial_to_date;
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;

@@ -4,7 +4,7 @@
 //! date and money formats, and drop-down lists on the choice columns.
 
 use crate::columns::Column;
-use crate::value::date_to_serial;
+use crate::grid::date_to_serial;
 use bangfu_model::{
     AgreementType, Choice, EmploymentForm, InsuranceKind, PayMethod, PovertyStatus,
 };

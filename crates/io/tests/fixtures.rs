@@ -227,7 +227,7 @@ fn workbook() -> Workbook {
 }
 
 fn serial(y: i32, m: u32, d: u32) -> f64 {
-    bangfu_io::value::date_to_serial(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+    bangfu_io::grid::date_to_serial(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
 }
 
 #[test]
