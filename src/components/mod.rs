@@ -6,6 +6,7 @@ pub mod fields;
 pub mod header;
 pub mod nav;
 pub mod notices;
+pub mod pager;
 pub mod verdict;
 
 /// Binds a place in the draft to a field: `bind!(state, |d| d.applicant.name)` gives the

@@ -5,6 +5,7 @@
 use crate::bind_emp;
 use crate::components::bind_item;
 use crate::components::fields::{ChoiceField, Kind, TextField};
+use crate::components::pager::Pager;
 use crate::state::AppState;
 use crate::steps::import::{ImportPanel, TablesPanel};
 use bangfu_model::{Choice, Employee, Stint};
@@ -154,13 +155,7 @@ pub fn EmployeesStep() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { pages() > 1 }>
-                <div class="pager">
-                    <button type="button" class="secondary" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"上一页"</button>
-                    <span>{move || format!("第 {} / {} 页", page.get().min(pages() - 1) + 1, pages())}</span>
-                    <button type="button" class="secondary" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"下一页"</button>
-                </div>
-            </Show>
+            <Pager page=page pages=Signal::derive(pages) />
             {move || state.selected.get().filter(|k| state.draft.with_untracked(|d| d.employee(*k).is_some())).map(|key| view! { <EmployeeEditor key=key /> })}
         </section>
     }

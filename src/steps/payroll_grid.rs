@@ -4,6 +4,7 @@
 //! ([`bangfu_io::paste`]), or by 「复制上月」; each row shows the rules' check of that month.
 
 use crate::components::fields::field_id;
+use crate::components::pager::Pager;
 use crate::state::{AppState, NoticeKind};
 use bangfu_io::paste::{self, GRID_COLUMNS};
 use bangfu_model::text::{format_month, parse_date, parse_month};
@@ -323,13 +324,7 @@ pub fn PayrollGrid() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { pages() > 1 }>
-                <div class="pager">
-                    <button type="button" class="secondary" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"上一页"</button>
-                    <span>{move || format!("第 {} / {} 页", page.get().min(pages() - 1) + 1, pages())}</span>
-                    <button type="button" class="secondary" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"下一页"</button>
-                </div>
-            </Show>
+            <Pager page=page pages=Signal::derive(pages) />
         </section>
     }
 }

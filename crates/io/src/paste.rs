@@ -16,15 +16,11 @@ use crate::columns::{match_header, Column};
 use bangfu_model::Draft;
 use bangfu_rules::validate::id_card::normalize_id;
 
-/// The grid's columns, in order.
-pub const GRID_COLUMNS: [Column; 6] = [
-    Column::DaysWorked,
-    Column::Hours,
-    Column::Gross,
-    Column::Deductions,
-    Column::Net,
-    Column::PaidDate,
-];
+/// The grid's columns, in order: the payroll template's, after 姓名, 身份证号 and 工资月份.
+pub const GRID_COLUMNS: &[Column] = {
+    let (_, grid) = crate::columns::WAGE_COLUMNS.split_at(3);
+    grid
+};
 
 /// One value to write: the person's key, the grid column (index into [`GRID_COLUMNS`]) and the
 /// text.
@@ -107,6 +103,7 @@ fn person(draft: &Draft, keys: &[u32], text: &str) -> Option<u32> {
 /// assert_eq!(p.cells.len(), 6);
 /// assert_eq!((p.cells[3].key, p.cells[3].column, p.cells[3].value.as_str()), (b, 2, "2400"));
 /// assert_eq!(GRID_COLUMNS.len(), 6);
+/// assert_eq!(GRID_COLUMNS[0], bangfu_io::columns::Column::DaysWorked);
 /// ```
 pub fn paste(draft: &Draft, keys: &[u32], at_row: usize, at_column: usize, block: &str) -> Pasted {
     let mut rows = rows(block);

@@ -34,6 +34,10 @@ pub(crate) struct MonthRec {
     pub paid: Typed<NaiveDate>,
 }
 
+fn too_much() -> String {
+    "金额超过100万元，不像一个月的工资，请核对".into()
+}
+
 /// The most one month's pay can plausibly be: 1,000,000 元. More is a typing error (a missing
 /// decimal point, digits pasted twice) that must not pass the minimum wage.
 pub(crate) const MAX_MONTHLY_FEN: i64 = 100_000_000;
@@ -43,13 +47,14 @@ fn amount(
     path: impl FnOnce() -> String,
     errors: &mut Vec<FieldError>,
     read: fn(&str) -> Result<i64, ParseError>,
-    max: Option<i64>,
+    max: Option<(i64, &dyn Fn() -> String)>,
 ) -> Typed<i64> {
     match read(s) {
-        Ok(v) if max.is_some_and(|m| v > m) => {
+        // Bounded by meaning: a value past what the field can mean is a typing error.
+        Ok(v) if max.as_ref().is_some_and(|(m, _)| v > *m) => {
             errors.push(FieldError {
                 path: path(),
-                message: "金额超过100万元，不像一个月的工资，请核对".into(),
+                message: max.map(|(_, say)| say()).unwrap_or_default(),
                 warning: false,
             });
             Typed::Bad
@@ -130,14 +135,14 @@ pub(crate) fn read(
             || path::wage(key, i, "gross"),
             errors,
             fast::money,
-            Some(MAX_MONTHLY_FEN),
+            Some((MAX_MONTHLY_FEN, &too_much)),
         );
         let deductions = match amount(
             &w.deductions,
             || path::wage(key, i, "deductions"),
             errors,
             fast::money,
-            Some(MAX_MONTHLY_FEN),
+            Some((MAX_MONTHLY_FEN, &too_much)),
         ) {
             Typed::Empty => Typed::Value(0),
             other => other,
@@ -147,53 +152,34 @@ pub(crate) fn read(
             || path::wage(key, i, "net"),
             errors,
             fast::money,
-            Some(MAX_MONTHLY_FEN),
+            Some((MAX_MONTHLY_FEN, &too_much)),
+        );
+        // Nobody attends more days than the month has, or works more than 24 hours a day.
+        let month_days = i64::from(days_in_month(month.year(), month.month()));
+        let days = amount(
+            &w.days_worked,
+            || path::wage(key, i, "days_worked"),
+            errors,
+            fast::quantity,
+            Some((month_days * 100, &|| {
+                format!(
+                    "出勤天数不能超过当月天数（{}月共 {month_days} 天）",
+                    month.month()
+                )
+            })),
         );
         let hours = amount(
             &w.hours,
             || path::wage(key, i, "hours"),
             errors,
             fast::quantity,
-            None,
+            Some((month_days * 24 * 100, &|| {
+                format!(
+                    "工时不能超过当月的 {} 小时（{month_days} 天 × 24 小时）",
+                    month_days * 24
+                )
+            })),
         );
-        let days = amount(
-            &w.days_worked,
-            || path::wage(key, i, "days_worked"),
-            errors,
-            fast::quantity,
-            None,
-        );
-        // Bounds by meaning: nobody attends more days than the month has, or works more than
-        // 24 hours a day.
-        let month_days = i64::from(days_in_month(month.year(), month.month()));
-        let days = match days {
-            Typed::Value(d) if d > month_days * 100 => {
-                errors.push(FieldError {
-                    path: path::wage(key, i, "days_worked"),
-                    message: format!(
-                        "出勤天数不能超过当月天数（{}月共 {month_days} 天）",
-                        month.month()
-                    ),
-                    warning: false,
-                });
-                Typed::Bad
-            }
-            other => other,
-        };
-        let hours = match hours {
-            Typed::Value(h) if h > month_days * 24 * 100 => {
-                errors.push(FieldError {
-                    path: path::wage(key, i, "hours"),
-                    message: format!(
-                        "工时不能超过当月的 {} 小时（{month_days} 天 × 24 小时）",
-                        month_days * 24
-                    ),
-                    warning: false,
-                });
-                Typed::Bad
-            }
-            other => other,
-        };
         let paid = optional_date(&w.paid_date, || path::wage(key, i, "paid_date"), errors);
         if let (Typed::Value(g), Typed::Value(d)) = (gross, deductions) {
             if d > g {
