@@ -255,7 +255,7 @@ pub fn draft_chars(draft: &Draft) -> BTreeSet<char> {
 }
 
 /// Where each of `chars` occurs in the draft, named as the form names it:
-/// 「第3名员工「王堃」的姓名」. At most `limit` places.
+/// 「第3名员工「王小明」的姓名」. At most `limit` places.
 pub fn where_chars(draft: &Draft, chars: &[char], limit: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut look = |what: String, value: &str| {

@@ -91,7 +91,7 @@ fn rosters_and_wage_tables_print_the_rules_figures() {
             e.name
         );
         // 工资发放明细表: each month's 对应最低工资标准 is the rules' required amount.
-        for m in &f.wage_months {
+        for m in f.wage_months.iter() {
             let Some(required) = m.required_fen else {
                 continue;
             };

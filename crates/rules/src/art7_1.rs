@@ -100,7 +100,7 @@ pub(crate) struct Counts {
 
 /// The whole roster after every person was judged on their own.
 pub(crate) struct Roster<'a> {
-    evals: &'a [PersonEval],
+    evals: &'a [&'a PersonEval],
     duplicate_of: Vec<Option<String>>,
     registered: Vec<bool>,
     qualifies: Vec<bool>,
@@ -109,7 +109,7 @@ pub(crate) struct Roster<'a> {
 
 impl<'a> Roster<'a> {
     /// Finds repeated ID numbers (with a message at each repeated row) and counts.
-    pub fn new(evals: &'a [PersonEval], errors: &mut Vec<FieldError>) -> Roster<'a> {
+    pub fn new(evals: &'a [&'a PersonEval], errors: &mut Vec<FieldError>) -> Roster<'a> {
         let duplicate_of = input::duplicate_ids(
             evals
                 .iter()

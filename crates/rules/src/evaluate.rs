@@ -72,7 +72,7 @@ pub(crate) struct PersonEval {
     pub months_employed: Option<u32>,
     pub seasonal_days: Option<u32>,
     pub average_gross_fen: Option<i64>,
-    pub wage_months: Vec<WageMonthCheck>,
+    pub wage_months: std::sync::Arc<[WageMonthCheck]>,
     /// Employed on the assessment date with a dated last day: that day.
     pub leaving: Option<NaiveDate>,
     /// Not employed on the assessment date but starting later: the start.
@@ -141,7 +141,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
         months_employed: None,
         seasonal_days: None,
         average_gross_fen: None,
-        wage_months: Vec::new(),
+        wage_months: std::sync::Arc::from(Vec::new()),
         leaving,
         joining,
         errors: Vec::new(),
@@ -155,7 +155,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
         eval.months_employed = basis.months;
         eval.seasonal_days = basis.seasonal_days;
         eval.average_gross_fen = wages.average_gross_fen;
-        eval.wage_months = wages.months;
+        eval.wage_months = wages.months.into();
         if eval.is_poverty_alleviated() {
             let c4 = art7_4::check_person(&p, &basis.spans);
             // Only time is missing: 第（二）项 is reached on a known date, the wages are in order

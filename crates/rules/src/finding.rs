@@ -219,7 +219,8 @@ pub struct EmployeeFinding {
     /// The wage months of the review window, oldest first, each with the standard applied: the
     /// months 第七条第（三）项 judges for a poverty-alleviated person, and the same reckoning for
     /// everyone else (the packet's 工资发放明细表 prints each person's).
-    pub wage_months: Vec<WageMonthCheck>,
+    /// Shared (not copied) with the evaluation kept for the next keystroke.
+    pub wage_months: std::sync::Arc<[WageMonthCheck]>,
 }
 
 /// One wage month of one person as checked for 第七条第（三）项.

@@ -20,6 +20,7 @@ pub mod art7_2;
 pub mod art7_3;
 pub mod art7_4;
 pub mod art7_5;
+mod assessor;
 pub mod calendar;
 pub mod declarations;
 mod employment;
@@ -34,6 +35,7 @@ pub mod validate;
 pub mod wage_table;
 mod whatif;
 
+pub use assessor::Assessor;
 pub use finding::*;
 
 use art7_1::Roster;
@@ -63,12 +65,13 @@ pub fn assess(draft: &Draft, today: NaiveDate) -> Assessment {
         .enumerate()
         .filter_map(|(i, e)| evaluate::person(e, i + 1, &ctx))
         .collect();
-    aggregate(draft, &ctx, &evals, errors)
+    let refs: Vec<&PersonEval> = evals.iter().collect();
+    aggregate(draft, &ctx, &refs, errors)
 }
 
 /// The assessment date and what every person is judged against, with messages for the
 /// draft-level fields they come from.
-fn context(draft: &Draft, today: NaiveDate, errors: &mut Vec<FieldError>) -> Context {
+pub(crate) fn context(draft: &Draft, today: NaiveDate, errors: &mut Vec<FieldError>) -> Context {
     let date = input::assessment_date(draft, today, errors);
     if !draft.extra_holidays.is_empty() {
         errors.extend(calendar::Calendar::for_draft(draft).1);
@@ -77,10 +80,10 @@ fn context(draft: &Draft, today: NaiveDate, errors: &mut Vec<FieldError>) -> Con
 }
 
 /// The findings from every person's own evaluation: the roster as a whole, then each criterion.
-fn aggregate(
+pub(crate) fn aggregate(
     draft: &Draft,
     ctx: &Context,
-    evals: &[PersonEval],
+    evals: &[&PersonEval],
     mut errors: Vec<FieldError>,
 ) -> Assessment {
     let date = ctx.date;
