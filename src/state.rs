@@ -7,8 +7,10 @@
 use crate::tabs::{self, Role};
 use crate::{clock, storage};
 use bangfu_model::Draft;
-use bangfu_rules::Assessment;
+use bangfu_model::Employee;
+use bangfu_rules::{Assessment, Assessor};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::time::Duration;
 
 /// The steps of the form, in order.
@@ -131,6 +133,37 @@ pub struct AppState {
     /// Bumped when the draft history changes (the 草稿历史 list reloads).
     pub history_rev: RwSignal<u32>,
     next_notice: StoredValue<u32>,
+    /// Keeps each person's evaluation between keystrokes (see [`bangfu_rules::Assessor`]).
+    assessor: StoredValue<Assessor>,
+    /// What changed since the last assessment and the last save.
+    edits: StoredValue<Edits>,
+}
+
+/// Which employees were edited since the last assessment and since the last save; `None` when
+/// something else changed too (then every row is compared). `revision` counts every change.
+#[derive(Default)]
+struct Edits {
+    revision: u64,
+    since_assessed: Option<HashSet<u32>>,
+    since_saved: Option<HashSet<u32>>,
+}
+
+impl Edits {
+    fn any(&mut self) {
+        self.revision += 1;
+        self.since_assessed = None;
+        self.since_saved = None;
+    }
+
+    fn employee(&mut self, key: u32) {
+        self.revision += 1;
+        for set in [&mut self.since_assessed, &mut self.since_saved]
+            .into_iter()
+            .flatten()
+        {
+            set.insert(key);
+        }
+    }
 }
 
 /// Up to this many employees the draft is re-assessed on every keystroke; above it, once typing
@@ -162,6 +195,8 @@ impl AppState {
             role: RwSignal::new(Role::Starting),
             history_rev: RwSignal::new(0),
             next_notice: StoredValue::new(1),
+            assessor: StoredValue::new(Assessor::default()),
+            edits: StoredValue::new(Edits::default()),
         };
         state.start_assessing();
         state.start_autosave();
@@ -183,7 +218,7 @@ impl AppState {
                     // Taking over: the other tab saved before letting go; start from that.
                     leptos::task::spawn_local(async move {
                         if let Some(d) = storage::reload().await {
-                            state.draft.set(d);
+                            state.set_draft(d);
                         }
                         state.role.set(Role::Editor);
                     });
@@ -196,7 +231,7 @@ impl AppState {
                     if state.role.get_untracked() == Role::Follower {
                         leptos::task::spawn_local(async move {
                             if let Some(d) = storage::reload().await {
-                                state.draft.set(d);
+                                state.set_draft(d);
                                 state.save_status.set(SaveStatus::Saved(at));
                             }
                         });
@@ -235,9 +270,16 @@ impl AppState {
         let state = *self;
         let publish = move || {
             let today = state.today.get_untracked();
-            let fresh = state
-                .draft
-                .with_untracked(|d| bangfu_rules::assess(d, today));
+            let touched = state
+                .edits
+                .try_update_value(|e| e.since_assessed.replace(HashSet::new()))
+                .flatten();
+            let fresh = state.draft.with_untracked(|d| {
+                state
+                    .assessor
+                    .try_update_value(|a| a.assess_changed(d, today, touched.as_ref()))
+                    .unwrap_or_else(|| bangfu_rules::assess(d, today))
+            });
             if state.assessment.with_untracked(|a| *a != fresh) {
                 state.assessment.set(fresh);
             }
@@ -272,7 +314,7 @@ impl AppState {
                 note,
             } => {
                 self.selected.set(draft.employees.first().map(|e| e.key));
-                self.draft.set(*draft);
+                self.set_draft(*draft);
                 self.save_status.set(SaveStatus::Saved(saved_at));
                 if let Some(note) = note {
                     self.notify(NoticeKind::Error, note, None);
@@ -372,15 +414,28 @@ impl AppState {
         }
         let now = clock::now_local();
         self.save_status.set(SaveStatus::Saving);
-        // The draft is copied into the records that changed before anything is awaited.
-        let draft = self.draft.get_untracked();
-        let result = storage::save(&draft, &now).await;
+        // The records that changed are copied out before anything is awaited.
+        let (revision, touched) = self
+            .edits
+            .try_update_value(|e| (e.revision, e.since_saved.replace(HashSet::new())))
+            .unwrap_or_default();
+        let planned = self
+            .draft
+            .with_untracked(|d| storage::plan(d, &now, touched.as_ref()));
+        let result = match planned {
+            Ok(plan) => storage::write(plan).await,
+            Err(e) => Err(e),
+        };
+        if result.is_err() {
+            // The stored copy is behind: compare everyone next time.
+            self.edits.update_value(|e| e.since_saved = None);
+        }
         // A change typed during the write is saved by the next debounce.
-        let changed_since = self.draft.with_untracked(|d| *d != draft);
+        let changed_since = self.edits.with_value(|e| e.revision) != revision;
         self.save_status.set(match result {
             Ok(()) => {
                 tabs::announce_saved(&now);
-                crate::offline::ask_to_persist(&draft);
+                self.draft.with_untracked(crate::offline::ask_to_persist);
                 if changed_since {
                     SaveStatus::Pending
                 } else {
@@ -393,13 +448,31 @@ impl AppState {
 
     /// Changes the draft.
     pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+        self.edits.update_value(Edits::any);
         self.draft.update(f);
+    }
+
+    /// Changes one employee's row (nothing happens if they are gone). The assessment then judges
+    /// only the rows so changed again, not the whole roster.
+    pub fn edit_employee(&self, key: u32, f: impl FnOnce(&mut Employee)) {
+        self.edits.update_value(|e| e.employee(key));
+        self.draft.update(|d| {
+            if let Some(e) = d.employee_mut(key) {
+                f(e);
+            }
+        });
+    }
+
+    /// Replaces the draft without an undo (restored, reloaded from another tab, undone).
+    fn set_draft(&self, draft: Draft) {
+        self.edits.update_value(Edits::any);
+        self.draft.set(draft);
     }
 
     /// Changes the draft in a way the user may want to take back (removal, import, new draft).
     pub fn edit_undoable(&self, label: impl Into<String>, f: impl FnOnce(&mut Draft)) {
         let before = self.draft.get_untracked();
-        self.draft.update(f);
+        self.edit(f);
         self.undo.set(Some(Undo {
             label: label.into(),
             before,
@@ -433,7 +506,7 @@ impl AppState {
     /// Takes back the last undoable change.
     pub fn undo_last(&self) {
         if let Some(undo) = self.undo.get_untracked() {
-            self.draft.set(undo.before);
+            self.set_draft(undo.before);
             self.undo.set(None);
         }
     }

@@ -22,7 +22,7 @@ use bangfu_model::{Draft, Employee, LoadError};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Where the draft lived before the database (and lives without it).
@@ -209,7 +209,7 @@ async fn apply(db: &Db, changes: &[(String, Option<String>)]) -> Result<(), DbEr
 /// Writes a whole draft, replacing whatever records were there.
 async fn write_all(s: &Store, db: &Db, d: &Draft, saved_at: &str) -> Result<(), DbError> {
     let mut changes = full_changes(d, saved_at);
-    let keep: std::collections::HashSet<String> = changes.iter().map(|(k, _)| k.clone()).collect();
+    let keep: HashSet<String> = changes.iter().map(|(k, _)| k.clone()).collect();
     for k in db.keys("draft").await? {
         if !keep.contains(&k) {
             changes.push((k, None));
@@ -368,8 +368,14 @@ pub async fn reload() -> Option<Draft> {
     Some(draft)
 }
 
-/// The records that changed since the last save.
-fn changes_since(s: &Store, d: &Draft, saved_at: &str) -> Vec<(String, Option<String>)> {
+/// The records that changed since the last save. With `touched`, only those employees are
+/// compared with the last save (the others were not edited since); `None` compares everyone.
+fn changes_since(
+    s: &Store,
+    d: &Draft,
+    saved_at: &str,
+    touched: Option<&HashSet<u32>>,
+) -> Vec<(String, Option<String>)> {
     let b = s.saved.borrow();
     let mut out = Vec::new();
     let head = stored::head_json(d);
@@ -377,11 +383,13 @@ fn changes_since(s: &Store, d: &Draft, saved_at: &str) -> Vec<(String, Option<St
         out.push((HEAD_KEY.to_owned(), Some(head)));
     }
     for e in &d.employees {
-        if b.employees.get(&e.key) != Some(e) {
+        let may_differ =
+            touched.is_none_or(|t| t.contains(&e.key)) || !b.employees.contains_key(&e.key);
+        if may_differ && b.employees.get(&e.key) != Some(e) {
             out.push((stored::employee_key(e.key), Some(stored::employee_json(e))));
         }
     }
-    let now: std::collections::HashSet<u32> = d.employees.iter().map(|e| e.key).collect();
+    let now: HashSet<u32> = d.employees.iter().map(|e| e.key).collect();
     for key in b.employees.keys() {
         if !now.contains(key) {
             out.push((stored::employee_key(*key), None));
@@ -403,18 +411,45 @@ fn note_failure(now: &str, e: &SaveError) {
     }
 }
 
-/// Writes what changed in the draft since the last save; on disk when it returns `Ok`.
+/// One save, taken from the draft at once (the draft may change while it is being written):
+/// the records to write and the baseline they make. See [`plan`] and [`write`].
+pub struct SavePlan {
+    store: Rc<Store>,
+    now: String,
+    kind: PlanKind,
+}
+
+enum PlanKind {
+    Db {
+        db: Db,
+        changes: Vec<(String, Option<String>)>,
+        next: Vec<(u32, Employee)>,
+        removed: Vec<u32>,
+        head: String,
+        order: Vec<u32>,
+        today: String,
+        snapshot: Option<Box<(HistoryEntry, Envelope)>>,
+    },
+    Local(Box<Envelope>),
+}
+
+/// What saving `draft` now would write: only the records that differ from the last save, so the
+/// typing path copies one person's row, not the whole draft. `touched` names the employees
+/// edited since the last save (`None`: compare everyone).
 ///
 /// # Errors
-/// [`SaveError`] when storage is unavailable or full; the draft stays as it is in the page.
-pub async fn save(draft: &Draft, now: &str) -> Result<(), SaveError> {
+/// [`SaveError::Unavailable`] when no storage could be opened.
+pub fn plan(
+    draft: &Draft,
+    now: &str,
+    touched: Option<&HashSet<u32>>,
+) -> Result<SavePlan, SaveError> {
     let Some(s) = store() else {
         return Err(SaveError::Unavailable);
     };
-    let result = match s.db.clone() {
+    let kind = match s.db.clone() {
         Some(db) => {
-            let changes = changes_since(&s, draft, now);
-            // The new baseline, taken now: the draft may change while the write is under way.
+            let changes = changes_since(&s, draft, now, touched);
             let next: Vec<(u32, Employee)> = changes
                 .iter()
                 .filter_map(|(k, v)| {
@@ -428,57 +463,114 @@ pub async fn save(draft: &Draft, now: &str) -> Result<(), SaveError> {
                 .filter(|(_, v)| v.is_none())
                 .filter_map(|(k, _)| k.strip_prefix(EMPLOYEE_PREFIX)?.parse().ok())
                 .collect();
-            let head = stored::head_json(draft);
-            let order: Vec<u32> = draft.employees.iter().map(|e| e.key).collect();
             let today = now.split('T').next().unwrap_or(now).to_owned();
             let daily_due = s.saved.borrow().daily != today;
             let snapshot = daily_due.then(|| {
-                (
+                Box::new((
                     History::entry(History::daily_id(now), "每日快照", now, draft),
                     Envelope::new(draft.clone(), now),
-                )
+                ))
             });
-            match apply(&db, &changes).await {
-                Ok(()) => {
-                    {
-                        let mut b = s.saved.borrow_mut();
-                        b.head = head;
-                        b.meta_order = order;
-                        for (k, e) in next {
-                            b.employees.insert(k, e);
-                        }
-                        for k in removed {
-                            b.employees.remove(&k);
-                        }
-                    }
-                    if let Some((entry, env)) = snapshot {
-                        if keep_in_history(&db, &entry, &env).await.is_ok() {
-                            s.saved.borrow_mut().daily = today;
-                        }
-                    }
-                    Ok(())
-                }
-                Err(e) => Err(SaveError::from(e)),
+            PlanKind::Db {
+                db,
+                changes,
+                next,
+                removed,
+                head: stored::head_json(draft),
+                order: draft.employees.iter().map(|e| e.key).collect(),
+                today,
+                snapshot,
             }
         }
-        None => save_local(draft, now),
+        None => PlanKind::Local(Box::new(Envelope::new(draft.clone(), now))),
+    };
+    Ok(SavePlan {
+        store: s,
+        now: now.to_owned(),
+        kind,
+    })
+}
+
+impl SavePlan {
+    /// The records the plan writes or removes, by key (the whole draft in localStorage when the
+    /// database is unavailable).
+    pub fn records(&self) -> Vec<&str> {
+        match &self.kind {
+            PlanKind::Db { changes, .. } => changes.iter().map(|(k, _)| k.as_str()).collect(),
+            PlanKind::Local(_) => vec![DRAFT_KEY],
+        }
+    }
+}
+
+/// Writes a [`plan`]; on disk when it returns `Ok`.
+///
+/// # Errors
+/// [`SaveError`] when storage is unavailable or full; the draft stays as it is in the page, and
+/// the next plan compares everyone again.
+pub async fn write(plan: SavePlan) -> Result<(), SaveError> {
+    let SavePlan {
+        store: s,
+        now,
+        kind,
+    } = plan;
+    let result = match kind {
+        PlanKind::Db {
+            db,
+            changes,
+            next,
+            removed,
+            head,
+            order,
+            today,
+            snapshot,
+        } => match apply(&db, &changes).await {
+            Ok(()) => {
+                {
+                    let mut b = s.saved.borrow_mut();
+                    b.head = head;
+                    b.meta_order = order;
+                    for (k, e) in next {
+                        b.employees.insert(k, e);
+                    }
+                    for k in removed {
+                        b.employees.remove(&k);
+                    }
+                }
+                if let Some(snapshot) = snapshot {
+                    let (entry, env) = *snapshot;
+                    if keep_in_history(&db, &entry, &env).await.is_ok() {
+                        s.saved.borrow_mut().daily = today;
+                    }
+                }
+                Ok(())
+            }
+            Err(e) => Err(SaveError::from(e)),
+        },
+        PlanKind::Local(env) => save_local(&env),
     };
     match &result {
         Ok(()) => {
             local_remove(SAVE_FAILED_KEY);
             local_remove(EMERGENCY_KEY);
         }
-        Err(e) => note_failure(now, e),
+        Err(e) => note_failure(&now, e),
     }
     result
 }
 
-fn save_local(draft: &Draft, now: &str) -> Result<(), SaveError> {
+/// Writes what changed in the draft since the last save; on disk when it returns `Ok`.
+///
+/// # Errors
+/// [`SaveError`] when storage is unavailable or full; the draft stays as it is in the page.
+pub async fn save(draft: &Draft, now: &str) -> Result<(), SaveError> {
+    write(plan(draft, now, None)?).await
+}
+
+fn save_local(env: &Envelope) -> Result<(), SaveError> {
     if !local_available() {
         return Err(SaveError::Unavailable);
     }
-    let env = Envelope::new(draft.clone(), now);
-    LocalStorage::set(DRAFT_KEY, &env).map_err(|e| match e {
+    LocalStorage::set(DRAFT_KEY, env).map_err(|e| match e {
         StorageError::JsError(js) if js.name == "QuotaExceededError" => SaveError::Quota,
         StorageError::JsError(js) => SaveError::Other(js.message),
         other => SaveError::Other(other.to_string()),

@@ -38,9 +38,30 @@ async fn save_and_restore_a_3000_by_12_draft() {
         one.push(now_ms() - t);
     }
     one.sort_by(|a, b| a.total_cmp(b));
+    // What blocks the page on the input path: taking the plan (the write itself is async).
+    // The app names the employee edited since the last save, so only that row is compared.
+    let mut planned = Vec::new();
+    let mut planned_hint = Vec::new();
+    for i in 0..21 {
+        draft.employees[i].post.push('工');
+        let t = now_ms();
+        let plan = storage::plan(&draft, "2026-11-30T10:03:00", None).unwrap();
+        planned.push(now_ms() - t);
+        draft.employees[i].post.push('工');
+        let touched = std::collections::HashSet::from([draft.employees[i].key]);
+        let t = now_ms();
+        let hinted = storage::plan(&draft, "2026-11-30T10:03:00", Some(&touched)).unwrap();
+        planned_hint.push(now_ms() - t);
+        drop(plan);
+        storage::write(hinted).await.unwrap();
+    }
+    planned.sort_by(|a, b| a.total_cmp(b));
+    planned_hint.sort_by(|a, b| a.total_cmp(b));
     console_log!(
-        "BENCH storage 3000x12: full save {full:.0} ms, restore {restore:.0} ms, save after one edit {:.1} ms (median of 10)",
-        one[5]
+        "BENCH storage 3000x12: full save {full:.0} ms, restore {restore:.0} ms, save after one edit {:.1} ms (median of 10); on the input path (plan) {:.2} ms comparing everyone, {:.2} ms told who was edited (medians of 21)",
+        one[5],
+        planned[10],
+        planned_hint[10]
     );
     storage::clear_everything().await;
 }

@@ -46,6 +46,24 @@ async fn restored(now: &str) -> (Draft, String, Option<String>) {
 }
 
 #[wasm_bindgen_test]
+async fn a_save_told_who_was_edited_writes_only_their_record() {
+    clean().await;
+    let mut d = sample();
+    storage::save(&d, "2026-11-25T08:00:00").await.unwrap();
+    d.employees[1].name = "王二".into();
+    let touched = std::collections::HashSet::from([2]);
+    let plan = storage::plan(&d, "2026-11-25T08:00:05", Some(&touched)).unwrap();
+    assert_eq!(plan.records(), ["e:2", "meta"]);
+    storage::write(plan).await.unwrap();
+    // Removing someone is seen even when nobody is named as edited.
+    d.employees.remove(0);
+    let plan = storage::plan(&d, "2026-11-25T08:00:09", Some(&Default::default())).unwrap();
+    assert_eq!(plan.records(), ["e:1", "meta"]);
+    storage::write(plan).await.unwrap();
+    assert_eq!(restored("2026-11-25T08:01:00").await.0, d);
+}
+
+#[wasm_bindgen_test]
 async fn saved_draft_is_restored_exactly_as_typed_with_one_record_per_person() {
     clean().await;
     storage::save(&sample(), "2026-11-25T08:00:00")

@@ -144,7 +144,9 @@ pub fn TextField(
     let picker = matches!(kind, Kind::Date | Kind::Month).then(|| {
         let picker_id = format!("{id}-picker");
         let picker_type = if kind == Kind::Date { "date" } else { "month" };
-        let pick_label = format!("从日历选择：{label}");
+        // Named 「日历」 and described by the field's label: a screen reader says which date it
+        // picks, and the field's label names the text input alone.
+        let described_by = format!("{id}-label");
         let open_id = picker_id.clone();
         let open = move |_| {
             if let Some(el) = document().get_element_by_id(&open_id) {
@@ -175,7 +177,7 @@ pub fn TextField(
             }
         };
         view! {
-            <button type="button" class="picker" aria-label=pick_label on:click=open>"日历"</button>
+            <button type="button" class="picker" aria-describedby=described_by on:click=open>"日历"</button>
             <input id=picker_id class="picker-input" type=picker_type tabindex="-1" aria-hidden="true"
                 prop:value=move || value.with(|v| {
                     let ok = if kind == Kind::Date { is_canonical_date(v) } else { is_canonical_month(v) };
@@ -188,7 +190,7 @@ pub fn TextField(
     let with_picker = picker.is_some();
     view! {
         <div class="field" class:wide=wide class:invalid=invalid class:with-picker=with_picker>
-            <label for=id.clone()>{label.clone()}</label>
+            <label id=format!("{id}-label") for=id.clone()>{label.clone()}</label>
             <div class="input-row">
                 <input
                     id=id
@@ -240,11 +242,7 @@ fn confirm_guess(state: AppState, path: &str) {
             d.employee(key)
                 .is_some_and(|e| e.guesses.iter().any(|g| g.field == field))
         }) {
-            state.edit(|d| {
-                if let Some(e) = d.employee_mut(key) {
-                    e.guesses.retain(|g| g.field != field);
-                }
-            });
+            state.edit_employee(key, |e| e.guesses.retain(|g| g.field != field));
         }
     }
 }

@@ -34,13 +34,7 @@ macro_rules! bind_emp {
                 st.draft
                     .with(|d| d.employee(key).map(|$e| $place.clone()).unwrap_or_default())
             }),
-            ::leptos::prelude::Callback::new(move |v| {
-                st.edit(|d| {
-                    if let Some($e) = d.employee_mut(key) {
-                        $place = v;
-                    }
-                })
-            }),
+            ::leptos::prelude::Callback::new(move |v| st.edit_employee(key, |$e| $place = v)),
         )
     }};
 }
@@ -75,8 +69,8 @@ where
             })
         }),
         Callback::new(move |v: T| {
-            state.edit(|d| {
-                if let Some(item) = d.employee_mut(key).and_then(|e| list_mut(e).get_mut(index)) {
+            state.edit_employee(key, |e| {
+                if let Some(item) = list_mut(e).get_mut(index) {
                     *get_mut(item) = v;
                 }
             })

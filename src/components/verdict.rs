@@ -84,7 +84,7 @@ pub fn VerdictPanel() -> impl IntoView {
             </button>
             <div class="verdict-body">
                 <Show when=move || blank.get()>
-                    <p class="counts">"尚未填写。填写或导入后，这里会逐项显示第六条、第七条各项是否符合、为什么，以及还差什么。"</p>
+                    <p class="counts blank-note">"尚未填写。填写或导入后，这里会逐项显示第六条、第七条各项是否符合、为什么，以及还差什么。"</p>
                 </Show>
                 <p class="counts" class:hidden=move || blank.get()>{counts}</p>
                 <ul class="crit-list" class:hidden=move || blank.get()>

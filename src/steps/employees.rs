@@ -204,13 +204,7 @@ fn EmployeeEditor(key: u32) -> impl IntoView {
             .draft
             .with(|d| d.employee(key).map_or(0, |e| e.stints.len()))
     });
-    let add_stint = move |_| {
-        state.edit(|d| {
-            if let Some(e) = d.employee_mut(key) {
-                e.stints.push(Stint::default());
-            }
-        })
-    };
+    let add_stint = move |_| state.edit_employee(key, |e| e.stints.push(Stint::default()));
     let title = move || {
         name.with(|n| {
             if n.trim().is_empty() {

@@ -58,13 +58,7 @@ fn InsuranceEditor(key: u32) -> impl IntoView {
             .draft
             .with(|d| d.employee(key).map_or(0, |e| e.insurance.len()))
     });
-    let add = move |_| {
-        state.edit(|d| {
-            if let Some(e) = d.employee_mut(key) {
-                e.insurance.push(InsurancePeriod::default());
-            }
-        })
-    };
+    let add = move |_| state.edit_employee(key, |e| e.insurance.push(InsurancePeriod::default()));
     let name = move || {
         state
             .draft

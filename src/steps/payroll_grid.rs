@@ -8,7 +8,7 @@ use crate::components::pager::Pager;
 use crate::state::{AppState, NoticeKind};
 use bangfu_io::paste::{self, GRID_COLUMNS};
 use bangfu_model::text::{format_month, parse_date, parse_month};
-use bangfu_model::{Draft, WageMonth};
+use bangfu_model::{Draft, Employee, WageMonth};
 use bangfu_rules::path;
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
@@ -57,9 +57,8 @@ fn record_index(d: &Draft, key: u32, month: NaiveDate) -> Option<usize> {
         .position(|w| parse_month(&w.month).ok() == Some(month))
 }
 
-/// Writes one cell: into the month's record, created when the person has none yet.
-fn write(d: &mut Draft, key: u32, month: NaiveDate, column: usize, value: String) {
-    let Some(e) = d.employee_mut(key) else { return };
+/// Writes one cell of `e`: into the month's record, created when the person has none yet.
+fn write(e: &mut Employee, month: NaiveDate, column: usize, value: String) {
     let i = match e
         .wages
         .iter()
@@ -221,7 +220,9 @@ pub fn PayrollGrid() -> impl IntoView {
             format!("已粘贴 {n} 个单元格（{}）", format_month(m)),
             |d| {
                 for c in pasted.cells {
-                    write(d, c.key, m, c.column, c.value);
+                    if let Some(e) = d.employee_mut(c.key) {
+                        write(e, m, c.column, c.value);
+                    }
                 }
             },
         );
@@ -288,7 +289,7 @@ pub fn PayrollGrid() -> impl IntoView {
                                             on:input=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 let m = month.get_untracked();
-                                                state.edit(|d| write(d, key, m, column, v));
+                                                state.edit_employee(key, |e| write(e, m, column, v));
                                             }
                                             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                                                 "ArrowDown" | "Enter" => { ev.prevent_default(); focus_cell(row + 1, column); }

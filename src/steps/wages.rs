@@ -80,14 +80,12 @@ fn WageEditor(key: u32) -> impl IntoView {
             .with(|d| d.employee(key).map_or(0, |e| e.wages.len()))
     });
     let add = move |_| {
-        state.edit(|d| {
-            if let Some(e) = d.employee_mut(key) {
-                let month = next_month(e);
-                e.wages.push(WageMonth {
-                    month,
-                    ..WageMonth::default()
-                });
-            }
+        state.edit_employee(key, |e| {
+            let month = next_month(e);
+            e.wages.push(WageMonth {
+                month,
+                ..WageMonth::default()
+            });
         })
     };
     let name = move || {
