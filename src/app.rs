@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
         <StepNav />
         <div class="layout">
             // Nothing can be typed until the stored draft is read, nor while another tab edits it.
-            <main id="main" inert=move || (state.role.get() != Role::Editor).then_some("")>
+            <main id="main" data-role=move || state.role.get().code() inert=move || (state.role.get() != Role::Editor).then_some("")>
                 <Show when=move || state.loaded.get() fallback=|| view! {
                     <p class="loading" role="status">"正在读取本机保存的草稿…"</p>
                 }>

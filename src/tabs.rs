@@ -34,6 +34,17 @@ pub enum Role {
     Follower,
 }
 
+impl Role {
+    /// A stable code for the page (`data-role` on `<main>`), e.g. for tests to wait on.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Starting => "starting",
+            Role::Editor => "editor",
+            Role::Follower => "follower",
+        }
+    }
+}
+
 /// What another tab says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {

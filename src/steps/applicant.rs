@@ -25,14 +25,13 @@ pub fn ApplicantStep() -> impl IntoView {
             <p class="lead">
                 {format!("{}：{}", CriterionId::Art6.citation(), CriterionId::Art6.text())}
             </p>
-            <p class="hint">"个体工商户、个人独资企业、合伙企业和分公司不具有独立法人资格。"
-            </p>
             <div class="grid">
                 <TextField label="经营主体名称" path=path::applicant("name") value=name on_input=set_name wide=true
                     hint="与营业执照上的名称一致" />
                 <TextField label="统一社会信用代码" path=path::applicant("credit_code") value=code on_input=set_code
                     hint="18位，见营业执照" />
-                <ChoiceField label="主体类型" path=path::applicant("entity_type") value=etype on_change=set_etype />
+                <ChoiceField label="主体类型" path=path::applicant("entity_type") value=etype on_change=set_etype
+                    hint="个体工商户、个人独资企业、合伙企业和分公司不具有独立法人资格" />
                 <TextField label="法定代表人（负责人）" path=path::applicant("legal_rep") value=rep on_input=set_rep />
                 <TextField label="联系人" path=path::applicant("contact_person") value=contact on_input=set_contact />
                 <TextField label="联系电话" path=path::applicant("phone") value=phone on_input=set_phone kind=Kind::Tel />

@@ -33,7 +33,7 @@ pub fn StartPanel() -> impl IntoView {
             <section class="start" aria-labelledby="start-title">
                 <h2 id="start-title">"开始之前"</h2>
                 <p>
-                    "对照《内蒙古自治区就业帮扶车间管理办法》第六条、第七条逐项自评，并生成认定申请材料。请准备：营业执照、员工花名册、劳动合同或劳务协议、工资表、参保证明。"
+                    "逐条对照第六条、第七条自评，最后生成申请材料。请备好：营业执照、员工花名册、劳动合同或劳务协议、工资表、参保证明。"
                 </p>
                 <div class="actions">
                     <button type="button" on:click=move |_| { state.go(Step::Employees); open_import(); }>

@@ -31,6 +31,9 @@ after(async () => {
 
 const step = (page, name) => page.locator('nav.steps').getByRole('link', { name: new RegExp(name) }).click();
 async function pick(page, name) {
+  // On the wages step, one person's months are folded under the payroll grid.
+  const folded = page.locator('details.per-person:not([open]) > summary');
+  if (await folded.count()) await folded.click();
   const value = await page.locator('#employee-picker option', { hasText: name }).getAttribute('value');
   await page.getByLabel('选择员工').selectOption(value);
 }

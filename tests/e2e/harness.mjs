@@ -236,6 +236,8 @@ export async function startApp({ root = DIST, browser: browserOptions = {} } = {
     async open(p = page, path = '/') {
       await p.goto(new URL(path, server.url).href, { waitUntil: 'load' });
       await p.locator('h1').first().waitFor({ state: 'visible' });
+      // Ready: the stored draft has been read and this tab knows whether it edits or follows.
+      await p.locator('main[data-role="editor"], main[data-role="follower"]').waitFor({ state: 'attached' });
       return p;
     },
     assertNoExternalRequests() {

@@ -44,7 +44,7 @@ test('an XLSX roster is previewed, confirmed, counted by the rules and kept acro
   assert.match(await page.locator('.undo-bar').innerText(), /已导入：新增 3 人/);
 
   await page.reload();
-  await page.locator('h1').waitFor();
+  await page.locator('main[data-role="editor"]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('table.roster tbody tr').count(), 3);
   assert.match(await counts(page), /登记脱贫人口 3 名/);
   app.assertNoExternalRequests();
