@@ -277,8 +277,9 @@ pub fn PayrollGrid() -> impl IntoView {
                                     state.assessment.with(|a| a.errors_at(&p).next().map(|e| (e.message.clone(), e.warning)))
                                 });
                                 let invalid = move || message().is_some_and(|(_, w)| !w);
+                                let width = match HEADINGS[column].1 { "days_worked" | "hours" => "short", "paid_date" => "date", _ => "" };
                                 view! {
-                                    <td>
+                                    <td class=width>
                                         <input id=format!("grid-{row}-{column}") type="text" autocomplete="off"
                                             inputmode=if column == 5 { "text" } else { "decimal" }
                                             aria-label=label

@@ -146,7 +146,7 @@ test('an unknown column is mapped in the preview and the rules then see the star
   await page.getByRole('button', { name: '取消' }).click();
 });
 
-test('on a phone the start panel and the first input are above the fold; the roster never scrolls sideways', { timeout: 120_000 }, async () => {
+test('on a phone the start panel and the first input are above the fold; neither the roster nor the payroll grid scrolls the page sideways', { timeout: 120_000 }, async () => {
   // The same tab, resized: a second tab would only follow this one (one tab edits).
   const page = app.page;
   await page.setViewportSize({ width: 390, height: 844 });
@@ -167,6 +167,11 @@ test('on a phone the start panel and the first input are above the fold; the ros
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
   const buttons = await page.locator('table.roster tbody tr').first().getByRole('button', { name: /^编辑/ }).boundingBox();
   assert.ok(buttons && buttons.x + buttons.width <= 390, '编辑 is within the screen');
+  // The payroll grid stays a table, scrolled inside its own box: the page itself does not move.
+  await step(page, '工资');
+  await page.getByRole('region', { name: '按月录入工资' }).locator('table').waitFor();
+  const wagesOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(wagesOverflow <= 0, `the wages step scrolls sideways by ${wagesOverflow} px`);
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
