@@ -110,6 +110,13 @@ pub const WAGE_COLUMNS: [Column; 9] = [
     Column::PaidDate,
 ];
 
+/// The figures of one person's month, in template order: [`WAGE_COLUMNS`] after 姓名, 身份证号
+/// and 工资月份 (a payroll row with none of them is blank; the payroll grid's columns).
+pub const PAY_COLUMNS: &[Column] = {
+    let (_, figures) = WAGE_COLUMNS.split_at(3);
+    figures
+};
+
 impl Column {
     /// The template header, exactly.
     pub fn label(self) -> &'static str {

@@ -17,10 +17,7 @@ use bangfu_model::Draft;
 use bangfu_rules::validate::id_card::normalize_id;
 
 /// The grid's columns, in order: the payroll template's, after 姓名, 身份证号 and 工资月份.
-pub const GRID_COLUMNS: &[Column] = {
-    let (_, grid) = crate::columns::WAGE_COLUMNS.split_at(3);
-    grid
-};
+pub const GRID_COLUMNS: &[Column] = crate::columns::PAY_COLUMNS;
 
 /// One value to write: the person's key, the grid column (index into [`GRID_COLUMNS`]) and the
 /// text.

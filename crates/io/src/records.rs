@@ -1,7 +1,7 @@
 //! Data rows under a header into typed records (one per row), or rejections naming the row, the
 //! column and the reason. Nothing here knows about the draft; matching is [`crate::plan`]'s job.
 
-use crate::columns::{header_key, Column};
+use crate::columns::{header_key, Column, PAY_COLUMNS};
 use crate::grid::{Cell, Row, Sheet};
 use crate::guess::{self, Guessed, Target};
 use crate::header::Header;
@@ -351,14 +351,6 @@ pub fn roster(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<Roste
 pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRow> {
     let mut out = Read::default();
     let d1904 = sheet.date_1904;
-    let pay_columns = [
-        Column::DaysWorked,
-        Column::Hours,
-        Column::Gross,
-        Column::Deductions,
-        Column::Net,
-        Column::PaidDate,
-    ];
     for row in data_rows(sheet, header, origin, &mut out.notes) {
         let mut r = RowReader {
             row,
@@ -366,7 +358,7 @@ pub fn wages(sheet: &Sheet, header: &Header, origin: &Origin<'_>) -> Read<WageRo
             origin,
             errors: Vec::new(),
         };
-        if r.blank(&pay_columns) {
+        if r.blank(PAY_COLUMNS) {
             out.notes
                 .push(origin.issue(row.number, None, "", "没有出勤或工资数据，已跳过"));
             continue;

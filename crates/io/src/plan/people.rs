@@ -77,13 +77,7 @@ pub(crate) fn group(
                 ),
             ));
         }
-        let same_start = |a: &str, b: &str| !a.is_empty() && a == b;
-        let stint_at = row.stint.as_ref().and_then(|s| {
-            p.stints
-                .iter()
-                .position(|x| same_start(&x.start, &s.start))
-                .map(|j| (j, p.stints[j] == *s))
-        });
+        let stint_at = same_start_at(&p.stints, row.stint.as_ref(), |s| &s.start);
         if let Some((j, false)) = stint_at {
             let at = row_label(sources, stint_rows[i][j], row.at);
             bad.push(issue(
@@ -94,12 +88,7 @@ pub(crate) fn group(
                 format!("同一人在{at}已有同一协议起始日期的用工时段，但内容不同"),
             ));
         }
-        let insurance_at = row.insurance.as_ref().and_then(|s| {
-            p.insurance
-                .iter()
-                .position(|x| same_start(&x.start, &s.start))
-                .map(|j| (j, p.insurance[j] == *s))
-        });
+        let insurance_at = same_start_at(&p.insurance, row.insurance.as_ref(), |s| &s.start);
         if let Some((j, false)) = insurance_at {
             let at = row_label(sources, insurance_rows[i][j], row.at);
             bad.push(issue(
@@ -181,6 +170,23 @@ pub(crate) fn group(
         }
     }
     people
+}
+
+/// Where a person already has a record (用工时段 or 参保记录) starting on the same date as the
+/// row's, and whether it is the same record: the same one is not added twice, another one with
+/// that start is a conflict the import cannot settle by itself. No start date never matches.
+fn same_start_at<T: PartialEq>(
+    existing: &[T],
+    new: Option<&T>,
+    start: fn(&T) -> &String,
+) -> Option<(usize, bool)> {
+    let new = new?;
+    let key = start(new);
+    if key.is_empty() {
+        return None;
+    }
+    let j = existing.iter().position(|x| start(x) == key)?;
+    Some((j, existing[j] == *new))
 }
 
 /// Matches each grouped person to the draft: added, updated or unchanged.
