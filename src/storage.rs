@@ -295,7 +295,9 @@ pub async fn load(now: &str) -> Loaded {
         },
     };
     let restored = match (restored, emergency) {
-        (Some(env), Some(e)) if e.saved_at > env.saved_at => {
+        // The save in flight as the page closed may have finished after all: a copy that holds
+        // nothing the database lacks is dropped without a word.
+        (Some(env), Some(e)) if e.saved_at > env.saved_at && e.draft != env.draft => {
             note = Some(format!(
                 "已恢复关闭页面前最后输入的内容（{}），它比浏览器中保存的版本（{}）新。",
                 e.saved_at.replace('T', " "),

@@ -152,6 +152,20 @@ async fn the_copy_made_as_the_page_closed_is_restored_when_newer() {
 }
 
 #[wasm_bindgen_test]
+async fn a_closing_page_copy_of_what_was_saved_anyway_says_nothing() {
+    clean().await;
+    storage::save(&sample(), "2026-11-25T08:00:00")
+        .await
+        .unwrap();
+    // The page closed while that save was in flight; the save finished all the same.
+    storage::emergency_copy(&sample(), "2026-11-25T08:00:01");
+    let (d, _, note) = restored("2026-11-25T09:00:00").await;
+    assert_eq!(d, sample());
+    assert_eq!(note, None, "nothing was lost, so nothing to say");
+    assert_eq!(LocalStorage::raw().get_item(EMERGENCY_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
 async fn after_a_failed_save_the_next_start_says_which_version_it_restored() {
     clean().await;
     storage::save(&sample(), "2026-11-25T08:00:00")
