@@ -36,6 +36,7 @@ pub mod source;
 pub mod summary;
 pub mod template;
 pub mod value;
+pub mod versions;
 pub mod xlsx_read;
 mod xlsx_write;
 

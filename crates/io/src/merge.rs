@@ -57,7 +57,7 @@ pub struct PersonRecord {
 }
 
 #[derive(Clone, Copy)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     /// 身份证号: compared by [`normalize_id`] (a typed lower-case `x`, a space or a hyphen do not
     /// make another number).
@@ -70,7 +70,7 @@ enum Kind {
     Quantity,
 }
 
-fn same(kind: Kind, a: &str, b: &str) -> bool {
+pub(crate) fn same(kind: Kind, a: &str, b: &str) -> bool {
     // Identical text is the common case (re-importing canonical values); skip the parsing.
     if a == b {
         return true;
