@@ -343,28 +343,28 @@ fn person(o: &Employee, n: &Employee) -> (Vec<FieldChange>, usize) {
         &o.bank_account,
         &n.bank_account,
     );
-    by_key(
+    by_match(
         &mut c,
         &o.stints,
         &n.stints,
-        |s| start_key(&s.start),
+        |a, b| same(Kind::Date, &a.start, &b.start),
         stint,
         |s| ("用工时段".to_owned(), describe_stint(s)),
     );
-    by_key(
+    by_match(
         &mut c,
         &o.insurance,
         &n.insurance,
-        |p| start_key(&p.start),
+        |a, b| same(Kind::Date, &a.start, &b.start),
         insurance,
         |p| ("参保记录".to_owned(), describe_insurance(p)),
     );
     let before_wages = c.len();
-    by_key(
+    by_match(
         &mut c,
         &o.wages,
         &n.wages,
-        |w| month_key(&w.month),
+        |a, b| month_key(&a.month) == month_key(&b.month),
         wage,
         |w| (format!("{} 工资记录", month_key(&w.month)), w.gross.clone()),
     );
@@ -372,30 +372,22 @@ fn person(o: &Employee, n: &Employee) -> (Vec<FieldChange>, usize) {
     (c, wages)
 }
 
-/// A start date compared by meaning (the import's rule for stints and insurance periods).
-fn start_key(s: &str) -> String {
-    bangfu_model::text::parse_date(s)
-        .map(|d| d.to_string())
-        .unwrap_or_else(|_| bangfu_model::text::normalize(s))
-}
-
-/// Pairs two lists by `key`; pairs are compared by `diff`, the others listed as added or removed
-/// with `describe` (what, value).
-fn by_key<T>(
+/// Pairs each item of `new` with the first unpaired item of `old` it is `same_item` as; pairs
+/// are compared by `diff`, the others listed as added or removed with `describe` (what, value).
+fn by_match<T>(
     out: &mut Vec<FieldChange>,
     old: &[T],
     new: &[T],
-    key: impl Fn(&T) -> String,
+    same_item: impl Fn(&T, &T) -> bool,
     diff: impl Fn(&mut Vec<FieldChange>, &T, &T),
     describe: impl Fn(&T) -> (String, String),
 ) {
-    let mut olds: Vec<(String, &T, bool)> = old.iter().map(|t| (key(t), t, false)).collect();
+    let mut paired = vec![false; old.len()];
     for t in new {
-        let k = key(t);
-        match olds.iter_mut().find(|(ok, _, used)| !*used && *ok == k) {
-            Some((_, o, used)) => {
-                *used = true;
-                diff(out, o, t);
+        match (0..old.len()).find(|&i| !paired[i] && same_item(&old[i], t)) {
+            Some(i) => {
+                paired[i] = true;
+                diff(out, &old[i], t);
             }
             None => {
                 let (what, value) = describe(t);
@@ -407,15 +399,13 @@ fn by_key<T>(
             }
         }
     }
-    for (_, o, used) in olds {
-        if !used {
-            let (what, value) = describe(o);
-            out.push(FieldChange {
-                field: format!("删除{what}"),
-                before: value,
-                after: String::new(),
-            });
-        }
+    for (o, _) in old.iter().zip(paired).filter(|(_, p)| !p) {
+        let (what, value) = describe(o);
+        out.push(FieldChange {
+            field: format!("删除{what}"),
+            before: value,
+            after: String::new(),
+        });
     }
 }
 
