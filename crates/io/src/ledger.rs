@@ -88,44 +88,104 @@ pub fn wage_level(draft: &Draft) -> Option<String> {
     ))
 }
 
+/// One cell of a titled sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    /// A count, written as a number (so the sheet can sum it).
+    Count(u32),
+}
+
+/// A one-sheet workbook for staff: a merged title, one line of note (the date it is as of and
+/// the article it serves), the header and the rows, every cell bordered. The 第十一条 ledger and
+/// the township's list of applications are both written with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitledSheet<'a> {
+    /// The sheet tab's name (at most 31 characters).
+    pub sheet: &'a str,
+    pub title: &'a str,
+    pub note: &'a str,
+    /// Header label and column width (characters).
+    pub columns: &'a [(&'a str, f64)],
+    pub rows: &'a [Vec<Cell>],
+}
+
+impl TitledSheet<'_> {
+    /// The workbook's bytes.
+    ///
+    /// # Errors
+    /// [`ExportError`] when a value cannot be stored in XLSX.
+    ///
+    /// # Examples
+    /// ```
+    /// use bangfu_io::ledger::{Cell, TitledSheet};
+    /// let rows = [vec![Cell::Text("甲合作社".into()), Cell::Count(12)]];
+    /// let sheet = TitledSheet { sheet: "申请", title: "初审一览", note: "", columns: &[("名称", 30.0), ("人数", 8.0)], rows: &rows };
+    /// assert!(sheet.to_xlsx().unwrap().starts_with(b"PK"));
+    /// ```
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, ExportError> {
+        let mut wb = xlsx_write::workbook();
+        let ws = wb.add_worksheet();
+        ws.set_name(self.sheet)?;
+        let title = Format::new()
+            .set_bold()
+            .set_font_size(16)
+            .set_align(FormatAlign::Center);
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let last = (self.columns.len().max(1) - 1) as u16;
+        ws.merge_range(0, 0, 0, last, self.title, &title)?;
+        ws.write_string(1, 0, self.note)?;
+        let header = xlsx_write::header_format();
+        for (c, (label, width)) in self.columns.iter().enumerate() {
+            ws.write_string_with_format(2, c as u16, *label, &header)?;
+            ws.set_column_width(c as u16, *width)?;
+        }
+        ws.set_freeze_panes(3, 0)?;
+        for (i, row) in self.rows.iter().enumerate() {
+            let r = i as u32 + 3;
+            for (c, value) in row.iter().enumerate() {
+                match value {
+                    Cell::Text(s) => ws.write_string_with_format(r, c as u16, s, &cell)?,
+                    Cell::Count(n) => {
+                        ws.write_number_with_format(r, c as u16, f64::from(*n), &cell)?
+                    }
+                };
+            }
+        }
+        Ok(wb.save_to_buffer()?)
+    }
+}
+
 /// The ledger as an XLSX workbook: a title, the date it is as of, the header and one row per line.
 ///
 /// # Errors
 /// [`ExportError`] when a value cannot be stored in XLSX.
 pub fn ledger_xlsx(lines: &[LedgerLine], as_of: &str) -> Result<Vec<u8>, ExportError> {
-    let mut wb = xlsx_write::workbook();
-    let ws = wb.add_worksheet();
-    ws.set_name("帮扶车间台账")?;
-    let title = Format::new()
-        .set_bold()
-        .set_font_size(16)
-        .set_align(FormatAlign::Center);
-    let cell = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::VerticalCenter);
-    let last = LEDGER_COLUMNS.len() as u16 - 1;
-    ws.merge_range(0, 0, 0, last, "就业帮扶车间台账", &title)?;
-    ws.write_string(
-        1,
-        0,
-        format!("统计日期：{as_of}（《内蒙古自治区就业帮扶车间管理办法》第十一条）"),
-    )?;
-    let header = xlsx_write::header_format();
-    for (c, label) in LEDGER_COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, *label, &header)?;
+    let widths = [6.0, 34.0, 14.0, 18.0, 36.0, 36.0];
+    let columns: Vec<(&str, f64)> = LEDGER_COLUMNS.iter().copied().zip(widths).collect();
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            vec![
+                Cell::Count(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                Cell::Text(line.entity_name.clone()),
+                Cell::Count(line.workforce),
+                Cell::Count(line.poverty_employed),
+                Cell::Text(line.wage_level.clone()),
+                Cell::Text(line.policy_support.clone()),
+            ]
+        })
+        .collect();
+    TitledSheet {
+        sheet: "帮扶车间台账",
+        title: "就业帮扶车间台账",
+        note: &format!("统计日期：{as_of}（《内蒙古自治区就业帮扶车间管理办法》第十一条）"),
+        columns: &columns,
+        rows: &rows,
     }
-    for (c, w) in [6.0, 34.0, 14.0, 18.0, 36.0, 36.0].into_iter().enumerate() {
-        ws.set_column_width(c as u16, w)?;
-    }
-    for (i, line) in lines.iter().enumerate() {
-        let r = i as u32 + 3;
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &cell)?;
-        ws.write_string_with_format(r, 1, &line.entity_name, &cell)?;
-        ws.write_number_with_format(r, 2, f64::from(line.workforce), &cell)?;
-        ws.write_number_with_format(r, 3, f64::from(line.poverty_employed), &cell)?;
-        ws.write_string_with_format(r, 4, &line.wage_level, &cell)?;
-        ws.write_string_with_format(r, 5, &line.policy_support, &cell)?;
-    }
-    Ok(wb.save_to_buffer()?)
+    .to_xlsx()
 }

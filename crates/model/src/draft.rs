@@ -288,10 +288,14 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
     }
 }
 
+/// Declares a [`Choice`] enum: `Unspecified` first (label 请选择), then each variant with its
+/// stable code and Chinese label. Exported so that other crates' fixed lists (the township
+/// review's 核实结果, 审查方式 …) are declared, serialised and labelled the same way.
+#[macro_export]
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = ($code:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         pub enum $name {
             #[default]
             #[serde(rename = "unspecified")]
@@ -299,7 +303,7 @@ macro_rules! choice {
             $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
         }
 
-        impl Choice for $name {
+        impl $crate::Choice for $name {
             const ALL: &'static [Self] = &[$name::Unspecified, $($name::$variant),+];
             fn label(self) -> &'static str {
                 match self {

@@ -6,11 +6,13 @@
 //! - [`draft`]: the raw draft (strings kept as typed) and the fixed lists of choices.
 //! - [`envelope`] and [`migrate`]: the versioned storage format and forward migrations.
 //! - [`region`]: 盟市 / 旗县 / 苏木乡镇 from `data/`.
+//! - [`fingerprint`]: the 材料指纹 (SHA-256 of a draft's content) the township records and prints.
 //! - [`text`]: lenient reading of typed dates, months and money (fen).
 
 pub mod damage;
 pub mod draft;
 pub mod envelope;
+pub mod fingerprint;
 pub mod migrate;
 pub mod region;
 pub mod stored;

@@ -284,6 +284,23 @@ pub fn parse_hundredths(s: &str) -> Result<i64, ParseError> {
     })
 }
 
+/// `part` as a share of `whole` with one decimal, rounded half up by integer arithmetic (the
+/// 占比 the packet and the township's list print); 「—」 for an empty whole.
+///
+/// ```
+/// use bangfu_model::text::format_percent;
+/// assert_eq!(format_percent(1, 8), "12.5%");
+/// assert_eq!(format_percent(2, 3), "66.7%");
+/// assert_eq!(format_percent(0, 0), "—");
+/// ```
+pub fn format_percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "—".into();
+    }
+    let permille = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,15 +183,6 @@ pub fn count_labels<T: Choice>(values: impl Iterator<Item = T>, unit: &str) -> S
         .join("；")
 }
 
-/// `part` as a share of `whole` with one decimal, by integer arithmetic: 「12.5%」.
-pub fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        return "—".into();
-    }
-    let permille = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
-    format!("{}.{}%", permille / 10, permille % 10)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,8 +194,6 @@ mod tests {
         assert_eq!(money("2270"), "2,270.00");
         assert_eq!(quantity("21.50"), "21.5");
         assert_eq!(quantity("22"), "22");
-        assert_eq!(percent(1, 8), "12.5%");
-        assert_eq!(percent(0, 0), "—");
         assert_eq!(clean(" 甲\n乙\t丙 "), "甲 乙 丙");
     }
 

@@ -11,7 +11,7 @@
 //! first (`evaluate`), then the roster as a whole ([`art7_1`]). Shared pieces:
 //! [`declarations`] (the boxes the applicant ticks), [`validate`] (ID, USCC), [`calendar`]
 //! (calendar months, working days), [`wage_table`] (minimum wages by county tier),
-//! [`procedure`] (the 第八条 timeline), [`sample`] (deterministic drafts for tests and benches).
+//! [`procedure`] (the 第八条 timeline), [`materials`] (the supporting materials and what each proves), [`sample`] (deterministic drafts for tests and benches).
 //! Every interpretation is written in the module that makes it and in the finding's `method`.
 
 pub mod art6;
@@ -27,6 +27,7 @@ mod employment;
 mod evaluate;
 pub mod finding;
 mod input;
+pub mod materials;
 pub mod path;
 mod people;
 pub mod procedure;

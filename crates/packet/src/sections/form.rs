@@ -170,7 +170,7 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
                     "登记 {} 人，符合条件 {} 人，占务工总人数 {}",
                     a.registered,
                     a.qualifying,
-                    facts::percent(a.qualifying, a.total_workforce)
+                    bangfu_model::text::format_percent(a.qualifying, a.total_workforce)
                 ),
             ),
         ],

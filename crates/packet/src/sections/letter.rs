@@ -101,7 +101,7 @@ pub fn draw(doc: &mut Doc, ctx: &Ctx) {
         a.total_workforce,
         a.registered,
         a.qualifying,
-        facts::percent(a.qualifying, a.total_workforce)
+        bangfu_model::text::format_percent(a.qualifying, a.total_workforce)
     );
     doc.paragraph(&p3, size, 2.0, leading);
 

@@ -3,6 +3,7 @@
 //! with a box to tick when it is in the folder.
 
 use bangfu_model::{PovertyStatus, SiteTenure};
+use bangfu_rules::materials;
 
 use super::{Ctx, SECTIONS};
 use crate::facts;
@@ -112,38 +113,26 @@ pub fn draw_checklist(doc: &mut Doc, ctx: &Ctx) {
     };
     let items: Vec<(String, String)> = vec![
         (
-            "营业执照（或法人登记证书）复印件".into(),
+            materials::LICENCE.name.into(),
             "加盖公章；核对统一社会信用代码".into(),
         ),
-        ("法定代表人（负责人）身份证复印件".into(), String::new()),
+        (materials::LEGAL_REP_ID.name.into(), String::new()),
         (
-            "固定生产经营场所证明".into(),
+            materials::SITE.name.into(),
             format!("{site_proof}；车间照片"),
         ),
+        (materials::POVERTY_IDS.name.into(), format!("共 {poor} 人")),
         (
-            "脱贫人口（含监测对象）身份证复印件及身份证明".into(),
-            format!("共 {poor} 人"),
-        ),
-        (
-            "劳动合同或劳务协议".into(),
+            materials::AGREEMENTS.name.into(),
             format!("共 {agreements} 份（见第六部分）"),
         ),
         (
-            "工资发放凭证（银行代发流水或签字工资表）".into(),
+            materials::WAGES.name.into(),
             format!("共 {months} 个月（见第八部分）"),
         ),
-        (
-            "工伤保险参保证明或人身意外伤害保险保单".into(),
-            "见第七部分".into(),
-        ),
-        (
-            "安全生产、劳动纪律、车间管理等制度文本".into(),
-            "加盖公章".into(),
-        ),
-        (
-            "本申请材料（申请书、申请表、自评结果、花名册、工资发放明细表、承诺书）".into(),
-            "签字、盖章齐全".into(),
-        ),
+        (materials::INSURANCE.name.into(), "见第七部分".into()),
+        (materials::RULES.name.into(), "加盖公章".into()),
+        (materials::APPLICATION.name.into(), "签字、盖章齐全".into()),
     ];
     let size = 10.5;
     grid::row(
