@@ -5,7 +5,7 @@
 //!
 //! - **core** (`NotoSerifSC-Regular.ttf`): every non-Han character the font has (Latin, digits,
 //!   punctuation, full-width forms, the `·` of minority names …), all 6,763 hanzi of GB 2312, and
-//!   every character of this project's own texts (`crates/{packet,rules,model}/src`) and
+//!   every character of this project's own texts (`crates/{packet,rules,model,review}/src`) and
 //!   reference data (`data/*.csv`, e.g. township names). Always downloaded.
 //! - **bold** (`NotoSerifSC-Bold.ttf`): only what the packet prints in bold, which is fixed text
 //!   (titles, labels): ASCII, full-width forms, CJK punctuation and the characters of the same
@@ -196,7 +196,12 @@ fn run(a: &Args) -> Result<(), String> {
     let licence = read(&a.licence)?;
 
     let mut own_text = BTreeSet::new();
-    for dir in ["crates/packet/src", "crates/rules/src", "crates/model/src"] {
+    for dir in [
+        "crates/packet/src",
+        "crates/rules/src",
+        "crates/model/src",
+        "crates/review/src",
+    ] {
         let d = a.root.join(dir);
         if d.is_dir() {
             scan_chars(&d, "rs", &mut own_text)?;

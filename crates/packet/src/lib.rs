@@ -15,7 +15,8 @@
 //! Layout is our own (printpdf's HTML layout paginates tables wrongly): [`page`] (pages and the
 //! cursor), [`text`] (measuring and line breaking), [`table`] (ruled tables over pages),
 //! [`sections`] (the packet's parts), [`content`] (what each page draws, as PDF operators),
-//! [`render`] (to PDF). Fonts: [`fonts`].
+//! [`render`] (to PDF). Fonts: [`fonts`]. The township's own documents (审查意见表, 书面说明,
+//! 公示, 报送清单) use the same engine: [`township`].
 
 pub mod content;
 pub mod facts;
@@ -26,6 +27,7 @@ pub mod render;
 pub mod sections;
 pub mod table;
 pub mod text;
+pub mod township;
 
 use std::fmt;
 

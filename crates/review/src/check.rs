@@ -369,7 +369,9 @@ pub fn prefill(record: &mut ReviewRecord, current: &Assessment) {
             row.result = ReviewResult::matching(f.status);
         }
         if row.evidence.trim().is_empty() {
+            // The application itself backs every row; naming it on each says nothing.
             row.evidence = bangfu_rules::materials::for_criterion(f.criterion)
+                .filter(|m| *m != bangfu_rules::materials::APPLICATION)
                 .map(|m| m.name)
                 .collect::<Vec<_>>()
                 .join("；");

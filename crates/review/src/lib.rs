@@ -15,6 +15,7 @@ pub mod application;
 pub mod check;
 pub mod choices;
 pub mod deadline;
+pub mod documents;
 pub mod handoff;
 pub mod overview;
 pub mod reading;
