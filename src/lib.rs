@@ -14,10 +14,12 @@ pub mod idb;
 pub mod io_worker;
 pub mod offline;
 pub mod packet;
+pub mod pdf_worker;
 pub mod state;
 pub mod steps;
 pub mod storage;
 pub mod tabs;
+pub mod township;
 
 /// Mounts the app on `<body>`, replacing the loading message of `index.html`, and registers
 /// the service worker that keeps the app for offline use.

@@ -122,6 +122,12 @@ pub fn ask_to_persist(d: &bangfu_model::Draft) {
         return;
     }
     ASKED.with(|a| a.set(true));
+    ask_to_persist_now();
+}
+
+/// Asks the browser to keep this site's storage (the township workspace asks when it receives
+/// its first application: it then holds other people's personal data).
+pub fn ask_to_persist_now() {
     if let Some(w) = web_sys::window() {
         let storage = w.navigator().storage();
         if let Ok(p) = storage.persist() {

@@ -32,6 +32,17 @@
 //!   `{type: "error", message: string, missing_chars: string[]}`; `missing_chars` lists the
 //!   characters of the draft no font has (each a one-character string), empty for other errors.
 //!
+//! The township's documents are jobs of the same worker (same fonts, same engine):
+//! ```text
+//! {doc: "opinion" | "refusal" | "notice" | "submission",
+//!  review_json: string,         // a review file (bangfu_review::handoff) holding the
+//!                               // applications the document is about (the first one for the
+//!                               // 审查意见表 and the 书面说明; all for the 公示 and the 报送清单)
+//!  now, today, font_base,       // as above
+//!  notice_start, notice_end}    // optional "YYYY-MM-DD": the 公示's period
+//! ```
+//! answered like a packet, `done` carrying `title` (the document's title) instead of timings.
+//!
 //! The worker runs [`bangfu_rules::assess`] itself on `today`, the date the screen assessed on
 //! (the draft's 自评基准日 takes precedence inside the rules), exactly as the main thread does, so
 //! the packet shows the same findings even on a page left open past midnight.

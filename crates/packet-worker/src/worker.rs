@@ -145,7 +145,6 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JobError> {
 }
 
 async fn run(data: JsValue) -> Result<(), JobError> {
-    let json = field(&data, "draft_json").ok_or_else(|| plain("缺少 draft_json"))?;
     let now_text = field(&data, "now").ok_or_else(|| plain("缺少 now"))?;
     let now = NaiveDateTime::parse_from_str(&now_text, "%Y-%m-%dT%H:%M:%S")
         .map_err(|_| plain(format!("now 格式应为 YYYY-MM-DDTHH:MM:SS：{now_text}")))?;
@@ -153,15 +152,31 @@ async fn run(data: JsValue) -> Result<(), JobError> {
     if !base.is_empty() && !base.ends_with('/') {
         base.push('/');
     }
+    if let Some(doc) = field(&data, "doc") {
+        return run_document(&data, &doc, now, base).await;
+    }
+    let json = field(&data, "draft_json").ok_or_else(|| plain("缺少 draft_json"))?;
     let draft = read_draft(&json)?;
 
     let t_start = now_ms();
-    // Font progress is in bytes (from the manifest), so the page can say 「已下载 1.2 / 2.3 MB」.
+    let loaded = fonts_for(&base, draft_chars(&draft)).await?;
+    let result = make(&data, &draft, now, &loaded.fonts, t_start);
+    FONTS.with(|f| *f.borrow_mut() = Some(loaded));
+    result
+}
+
+/// The fonts in memory for `chars`: the core and bold faces (fetched by the first job) and the
+/// slices holding characters they lack. Font progress is in bytes (from the manifest), so the
+/// page can say 「已下载 1.2 / 2.3 MB」. The caller puts them back into `FONTS` when done.
+async fn fonts_for(
+    base: &str,
+    chars: std::collections::BTreeSet<char>,
+) -> Result<Loaded, JobError> {
     let mut loaded = match FONTS.with(|f| f.borrow_mut().take()) {
         Some(l) if l.base == base => l,
         _ => {
             post_progress("fonts", 0, 0);
-            let manifest = fetch_manifest(&base).await?;
+            let manifest = fetch_manifest(base).await?;
             let total = (manifest.regular.bytes + manifest.bold.bytes) as usize;
             post_progress("fonts", 0, total);
             let regular = fetch_bytes(&format!("{base}{}", manifest.regular.file)).await?;
@@ -169,7 +184,7 @@ async fn run(data: JsValue) -> Result<(), JobError> {
             let bold = fetch_bytes(&format!("{base}{}", manifest.bold.file)).await?;
             post_progress("fonts", total, total);
             Loaded {
-                base: base.clone(),
+                base: base.to_owned(),
                 manifest,
                 fonts: Fonts::new(regular, bold).map_err(|e| plain(e.to_string()))?,
                 slices: Vec::new(),
@@ -177,7 +192,7 @@ async fn run(data: JsValue) -> Result<(), JobError> {
         }
     };
     // Only the slices holding characters the faces in memory lack.
-    let lacking = loaded.fonts.missing(draft_chars(&draft));
+    let lacking = loaded.fonts.missing(chars);
     if !lacking.is_empty() {
         let files: Vec<(String, usize)> = loaded
             .manifest
@@ -200,9 +215,49 @@ async fn run(data: JsValue) -> Result<(), JobError> {
             post_progress("fonts", done, total);
         }
     }
-    let result = make(&data, &draft, now, &loaded.fonts, t_start);
+    Ok(loaded)
+}
+
+/// One of the township's documents (`doc`: opinion, refusal, notice, submission) about the
+/// applications of `review_json` (a review file), dated `today`; the notice's dates in
+/// `notice_start` / `notice_end` (optional).
+async fn run_document(
+    data: &JsValue,
+    doc: &str,
+    now: NaiveDateTime,
+    base: String,
+) -> Result<(), JobError> {
+    use bangfu_packet::township::request::{prepare, Kind};
+    let kind = Kind::from_code(doc).ok_or_else(|| plain(format!("未知的文书：{doc}")))?;
+    let json = field(data, "review_json").ok_or_else(|| plain("缺少 review_json"))?;
+    let file = bangfu_review::handoff::read(json.as_bytes()).map_err(|e| plain(e.to_string()))?;
+    let date = |name: &str| {
+        field(data, name).and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    };
+    let today = date("today").unwrap_or(now.date());
+    let document =
+        prepare(kind, &file, date("notice_start"), date("notice_end"), today).map_err(plain)?;
+    let loaded = fonts_for(&base, document.chars()).await?;
+    let opts = PacketOptions {
+        now,
+        utc_offset_minutes: 480,
+    };
+    let result = document.render(&loaded.fonts, &opts);
     FONTS.with(|f| *f.borrow_mut() = Some(loaded));
-    result
+    let pdf = result.map_err(|e| match e {
+        PacketError::MissingChars(cs) => (PacketError::MissingChars(cs.clone()).to_string(), cs),
+        other => plain(other.to_string()),
+    })?;
+    let array = Uint8Array::from(pdf.as_slice());
+    let msg = obj(&[
+        ("type", "done".into()),
+        ("pdf", array.clone().into()),
+        ("pages", JsValue::from_f64(0.0)),
+        ("title", document.title().into()),
+    ]);
+    let transfer = Array::of1(&array.buffer());
+    let _ = scope().post_message_with_transfer(&msg, &transfer);
+    Ok(())
 }
 
 async fn fetch_manifest(base: &str) -> Result<FontManifest, JobError> {

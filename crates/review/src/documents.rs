@@ -19,6 +19,7 @@ use bangfu_model::{fingerprint, Choice, Draft};
 use bangfu_rules::calendar::{cn, Calendar};
 use bangfu_rules::{Assessment, CriterionId};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// Printed on every township document: no official template exists.
 pub const REFERENCE: &str = "参考格式";
@@ -57,7 +58,7 @@ pub fn site_address(d: &Draft) -> String {
 }
 
 /// One criterion's row on the 审查意见表.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OpinionRow {
     /// 「第七条第（一）项 吸纳脱贫人口就业人数及比例」
     pub item: String,
@@ -71,7 +72,7 @@ pub struct OpinionRow {
 }
 
 /// One sampled worker's line: name, masked ID, what they confirmed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SampleLine {
     pub name: String,
     pub id: String,
@@ -83,7 +84,7 @@ pub struct SampleLine {
 }
 
 /// 初审审查意见表.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OpinionSheet {
     pub title: &'static str,
     /// 申请主体, 统一社会信用代码, 车间地址, 受理编号, 受理日期, 审查日期, 实地审查, 材料指纹.
@@ -255,7 +256,7 @@ fn label_or_blank<T: Choice + Default>(v: T) -> String {
 }
 
 /// 不予通过书面说明 (第八条第（五）项).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RefusalLetter {
     pub title: &'static str,
     /// 「某某合作社：」
@@ -315,7 +316,7 @@ impl RefusalLetter {
 }
 
 /// One applicant in the public notice.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NoticeLine {
     pub applicant: String,
     pub credit_code: String,
@@ -328,7 +329,7 @@ pub struct NoticeLine {
 }
 
 /// 关于拟认定就业帮扶车间的公示.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PublicNotice {
     pub title: &'static str,
     pub opening: String,
@@ -455,7 +456,7 @@ impl PublicNotice {
 }
 
 /// One application on the 报送旗县清单.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SubmissionLine {
     pub number: String,
     pub applicant: String,
@@ -467,7 +468,7 @@ pub struct SubmissionLine {
 }
 
 /// 报送旗县清单.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SubmissionList {
     pub title: &'static str,
     pub lines: Vec<SubmissionLine>,
@@ -512,4 +513,13 @@ impl SubmissionList {
             date: cn(on),
         }
     }
+}
+
+/// Every character a document prints (to fetch the font slices it needs before laying it out).
+pub fn chars_of(document: &impl Serialize) -> std::collections::BTreeSet<char> {
+    // JSON keeps every non-ASCII character as it is; the field names add only ASCII.
+    serde_json::to_string(document)
+        .unwrap_or_default()
+        .chars()
+        .collect()
 }

@@ -22,6 +22,7 @@ pub mod reading;
 pub mod record;
 pub mod sample;
 pub mod status;
+pub mod stored;
 pub mod workspace;
 
 pub use application::{Application, Version};

@@ -6,6 +6,7 @@
 mod letter;
 mod lists;
 mod opinion;
+pub mod request;
 
 pub use letter::refusal_pdf;
 pub use lists::{notice_pdf, submission_pdf};

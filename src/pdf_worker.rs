@@ -1,0 +1,271 @@
+//! The packet worker as the pages use it: started on the first job, sent one job at a time, its
+//! progress and result in a signal. The applicant's 申请材料 and the township's documents both
+//! go through it (protocol in the `bangfu-packet-worker` crate docs).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The worker script Trunk emits for `data-type="worker" data-loader-shim`.
+const WORKER_URL: &str = "./packet-worker_loader.js";
+/// Where the fonts are, relative to the worker script.
+pub const FONT_BASE: &str = "fonts/";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Progress {
+    Idle,
+    /// Loading the worker (first time only).
+    Starting,
+    Fonts {
+        done: u32,
+        total: u32,
+    },
+    Pages {
+        done: u32,
+        total: u32,
+    },
+    Done {
+        url: String,
+        pages: u32,
+        bytes: u32,
+        file_name: String,
+        /// From the click to the finished file.
+        seconds: f64,
+        /// The worker's own split, for the benchmark: `fonts_ms assess_ms packet_ms`.
+        timings: String,
+    },
+    Failed {
+        message: String,
+        missing: Vec<String>,
+    },
+}
+
+/// The worker, once started, and whether it has said it is ready.
+struct Worker {
+    worker: web_sys::Worker,
+    ready: bool,
+    /// A job waiting for `ready`.
+    queued: Option<JsValue>,
+}
+
+fn field(obj: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn num(obj: &JsValue, name: &str) -> u32 {
+    field(obj, name).as_f64().map_or(0, |f| f as u32)
+}
+
+/// One page's handle on the worker.
+#[derive(Clone, Copy)]
+pub struct PdfClient {
+    pub progress: RwSignal<Progress>,
+    worker: StoredValue<Option<Worker>, LocalStorage>,
+    file_name: StoredValue<String>,
+    /// When the current job was started (ms since the epoch).
+    started_at: StoredValue<f64>,
+}
+
+impl PdfClient {
+    pub fn new() -> PdfClient {
+        PdfClient {
+            progress: RwSignal::new(Progress::Idle),
+            worker: StoredValue::new_local(None),
+            file_name: StoredValue::new(String::new()),
+            started_at: StoredValue::new(0.0),
+        }
+    }
+
+    /// Whether a job is running.
+    pub fn busy(&self) -> bool {
+        matches!(
+            self.progress.get(),
+            Progress::Starting | Progress::Fonts { .. } | Progress::Pages { .. }
+        )
+    }
+
+    /// Sends a job (see the worker's protocol); the finished PDF is offered as `file_name`.
+    /// `retry` names the button, for the message when the worker cannot be loaded.
+    pub fn run(&self, job: JsValue, name: String, retry: &'static str) {
+        let PdfClient {
+            progress,
+            worker,
+            file_name,
+            started_at,
+        } = *self;
+        if let Progress::Done { url, .. } = progress.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+        started_at.set_value(js_sys::Date::now());
+        file_name.set_value(name);
+        let on_message = move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            match field(&data, "type").as_string().as_deref() {
+                Some("ready") => {
+                    worker.update_value(|w| {
+                        if let Some(w) = w {
+                            w.ready = true;
+                            if let Some(job) = w.queued.take() {
+                                let _ = w.worker.post_message(&job);
+                            }
+                        }
+                    });
+                }
+                Some("progress") => {
+                    let (done, total) = (num(&data, "done"), num(&data, "total"));
+                    progress.set(match field(&data, "stage").as_string().as_deref() {
+                        Some("fonts") => Progress::Fonts { done, total },
+                        _ => Progress::Pages { done, total },
+                    });
+                }
+                Some("done") => {
+                    let pdf = field(&data, "pdf");
+                    let array = js_sys::Array::of1(&pdf);
+                    let options = web_sys::BlobPropertyBag::new();
+                    options.set_type("application/pdf");
+                    let url =
+                        web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
+                            .and_then(|b| web_sys::Url::create_object_url_with_blob(&b));
+                    let timings = field(&data, "timings");
+                    let ms = |name: &str| field(&timings, name).as_f64().unwrap_or(f64::NAN);
+                    progress.set(match url {
+                        Ok(url) => Progress::Done {
+                            url,
+                            pages: num(&data, "pages"),
+                            bytes: pdf
+                                .dyn_ref::<js_sys::Uint8Array>()
+                                .map_or(0, js_sys::Uint8Array::length),
+                            file_name: file_name.get_value(),
+                            seconds: (js_sys::Date::now() - started_at.get_value()) / 1000.0,
+                            timings: format!(
+                                "{:.0} {:.0} {:.0}",
+                                ms("fonts_ms"),
+                                ms("assess_ms"),
+                                ms("packet_ms")
+                            ),
+                        },
+                        Err(_) => Progress::Failed {
+                            message: "无法保存生成的文件，请换用其他浏览器重试。".into(),
+                            missing: vec![],
+                        },
+                    });
+                }
+                Some("error") => {
+                    let missing: Vec<String> = js_sys::Array::from(&field(&data, "missing_chars"))
+                        .iter()
+                        .filter_map(|v| v.as_string())
+                        .collect();
+                    progress.set(Progress::Failed {
+                        message: field(&data, "message")
+                            .as_string()
+                            .unwrap_or_else(|| "生成失败".into()),
+                        missing,
+                    });
+                }
+                _ => {}
+            }
+        };
+
+        let started = worker.with_value(Option::is_some);
+        if started {
+            progress.set(Progress::Pages { done: 0, total: 0 });
+            worker.update_value(|w| {
+                if let Some(w) = w {
+                    if w.ready {
+                        let _ = w.worker.post_message(&job);
+                    } else {
+                        w.queued = Some(job);
+                    }
+                }
+            });
+            return;
+        }
+        progress.set(Progress::Starting);
+        match web_sys::Worker::new(WORKER_URL) {
+            Ok(w) => {
+                let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+                w.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+                // The worker lives as long as the page; so does its handler.
+                handler.forget();
+                let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                    progress.set(Progress::Failed {
+                            message: if crate::offline::offline() {
+                                format!("当前没有网络，生成程序还没有下载到本机。联网后再点「{retry}」即可，不必刷新页面；以后想离线使用，可在页面底部「本机数据与离线使用」中先下载所需文件。")
+                            } else {
+                                format!("生成程序未能加载。请稍后再点「{retry}」重试（材料在本机生成，不会上传）。")
+                            },
+                            missing: vec![],
+                        });
+                });
+                w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                on_error.forget();
+                worker.set_value(Some(Worker {
+                    worker: w,
+                    ready: false,
+                    queued: Some(job),
+                }));
+            }
+            Err(_) => progress.set(Progress::Failed {
+                message: "此浏览器不支持后台生成（Web Worker），请换用较新的浏览器。".into(),
+                missing: vec![],
+            }),
+        }
+    }
+}
+
+impl Default for PdfClient {
+    fn default() -> Self {
+        PdfClient::new()
+    }
+}
+
+/// The job's progress, the finished file's links, or what went wrong.
+#[component]
+pub fn ProgressView(client: PdfClient) -> impl IntoView {
+    let progress = client.progress;
+    view! {
+            <div class="packet-progress" role="status" aria-live="polite">
+                {move || match progress.get() {
+                    Progress::Idle => ().into_any(),
+                    Progress::Starting => view! { <p>"正在下载生成程序（约 1.6 MB，只在第一次需要）…"</p> }.into_any(),
+                    Progress::Fonts { done, total } => view! {
+                        <p>{if total == 0 {
+                            "正在准备字体…".to_owned()
+                        } else {
+                            format!("正在下载字体：已下载 {:.1} / {:.1} MB", f64::from(done) / 1_048_576.0, f64::from(total) / 1_048_576.0)
+                        }}</p>
+                        <progress max=total.max(1) value=done></progress>
+                    }.into_any(),
+                    // `total` counts the pages and, last, writing the file.
+                    Progress::Pages { done, total } => view! {
+                        <p>{match total {
+                            0 => "正在排版…".to_owned(),
+                            t if done + 1 >= t => "正在写入 PDF 文件…".to_owned(),
+                            t => format!("正在排版：已完成 {done}/{} 页", t - 1),
+                        }}</p>
+                        <progress max=total.max(1) value=done></progress>
+                    }.into_any(),
+                    Progress::Done { url, pages, bytes, file_name, seconds, timings } => view! {
+                        <p class="ok" data-timings=timings>
+                            {format!("已生成：共 {pages} 页，{} KB，用时 {seconds:.1} 秒。", bytes.div_ceil(1024))}
+                        </p>
+                        <div class="actions">
+                            <a class="button" href=url.clone() download=file_name>"下载"</a>
+                            <a class="button secondary" href=url target="_blank" rel="noopener">"打开预览"</a>
+                        </div>
+                    }.into_any(),
+                    Progress::Failed { message, missing } => view! {
+                        <div class="notice error" role="alert">
+                            <p>{message}</p>
+                            {(!missing.is_empty()).then(|| view! {
+                                <p>{format!(
+                                    "字体中没有这些字，打印出来会是空白方块：{}。请检查是否录入有误（如繁体字、生僻字），可改为常用写法后再生成。",
+                                    missing.join(" ")
+                                )}</p>
+                            })}
+                        </div>
+                    }.into_any(),
+                }}
+            </div>
+    }
+}

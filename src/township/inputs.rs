@@ -1,0 +1,89 @@
+//! Labelled inputs of the review forms: each has a visible `<label>` and shows the review's
+//! problems for its field under it.
+
+use bangfu_model::Choice;
+use leptos::prelude::*;
+
+/// The messages under a field (blocking ones as errors, the others as warnings).
+#[component]
+pub fn FieldMessages(id: String, msgs: Signal<Vec<(String, bool)>>) -> impl IntoView {
+    view! {
+        <div class="msgs" id=id aria-live="polite">
+            {move || msgs.get().into_iter().map(|(m, blocking)| view! {
+                <p class="msg" class:error=blocking class:warn=!blocking>{m}</p>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// A text input (or a textarea when `lines > 1`).
+#[component]
+pub fn Text(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional, into)] msgs: Option<Signal<Vec<(String, bool)>>>,
+    #[prop(optional)] lines: u32,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
+    let msg_id = format!("{id}-msg");
+    let invalid = move || msgs.with(|m| m.iter().any(|(_, b)| *b));
+    let input = if lines > 1 {
+        view! {
+            <textarea id=id.clone() rows=lines placeholder=placeholder aria-describedby=msg_id.clone()
+                aria-invalid=move || invalid().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" placeholder=placeholder aria-describedby=msg_id.clone()
+                aria-invalid=move || invalid().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev)) />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:wide=wide class:invalid=invalid>
+            <label for=id>{label}</label>
+            {input}
+            <FieldMessages id=msg_id msgs=msgs />
+        </div>
+    }
+}
+
+/// A select over a fixed list.
+#[component]
+pub fn Select<T: Choice + Send + Sync>(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<T>,
+    on_change: Callback<T>,
+    #[prop(optional, into)] msgs: Option<Signal<Vec<(String, bool)>>>,
+) -> impl IntoView {
+    let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
+    let msg_id = format!("{id}-msg");
+    let invalid = move || msgs.with(|m| m.iter().any(|(_, b)| *b));
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            <select id=id aria-describedby=msg_id.clone()
+                on:change=move |ev| {
+                    if let Some(v) = T::from_code(&event_target_value(&ev)) {
+                        on_change.run(v);
+                    }
+                }>
+                {T::ALL.iter().map(|v| {
+                    let v = *v;
+                    view! { <option value=v.code() selected=move || value.get() == v>{v.label()}</option> }
+                }).collect_view()}
+            </select>
+            <FieldMessages id=msg_id msgs=msgs />
+        </div>
+    }
+}

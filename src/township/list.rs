@@ -1,0 +1,299 @@
+//! The first page of the workspace: the township's details, receiving files (several at once,
+//! or dropped on the page), opening and saving review files, and the list of applications.
+
+use super::inputs::Text;
+use super::Desk;
+use crate::{clock, draft_file};
+use bangfu_review::handoff;
+use bangfu_review::overview::{self, Filter, SortKey};
+use bangfu_review::status::Stage;
+use bangfu_review::workspace::Received;
+use bangfu_rules::calendar::Calendar;
+use leptos::prelude::*;
+
+/// Receives files one after the other, saying for each what became of it.
+pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
+    if desk.read_only.get_untracked().is_some() || files.is_empty() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let first = desk.ws.with_untracked(|ws| ws.applications.is_empty());
+        for file in files {
+            let name = file.name();
+            let bytes = match draft_file::read_bytes(&file, draft_file::MAX_DRAFT_FILE_BYTES).await
+            {
+                Ok(b) => b,
+                Err(e) => {
+                    desk.note(true, format!("「{name}」未接收：{e}"));
+                    continue;
+                }
+            };
+            let mut result = None;
+            desk.ws.update(|ws| {
+                result = Some(ws.receive(&name, &bytes, &clock::now_local(), clock::today()));
+            });
+            match result {
+                Some(Ok(Received::New { uid, number })) => {
+                    let who = desk.ws.with_untracked(|ws| {
+                        ws.application(&uid)
+                            .and_then(|a| a.latest())
+                            .map_or(String::new(), |v| v.applicant_name.clone())
+                    });
+                    desk.note(
+                        false,
+                        format!("已接收「{name}」：{who}，受理编号 {number}。"),
+                    );
+                    desk.save(uid);
+                }
+                Some(Ok(Received::NewVersion {
+                    uid,
+                    number,
+                    changes,
+                })) => {
+                    desk.note(
+                        false,
+                        format!(
+                            "「{name}」是受理编号 {number} 的新版本，已作为新版本保存：{}已确认的审查项须重新确认。",
+                            changes.summary()
+                        ),
+                    );
+                    desk.save(uid);
+                }
+                Some(Err(e)) => desk.note(true, format!("「{name}」未接收：{e}")),
+                None => {}
+            }
+        }
+        if first {
+            crate::offline::ask_to_persist_now();
+        }
+        // Let the saves started above finish before measuring.
+        gloo_timers::future::TimeoutFuture::new(200).await;
+        desk.measure().await;
+    });
+}
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let filter_stage = RwSignal::new(String::new());
+    let filter_text = RwSignal::new(String::new());
+    let overdue_only = RwSignal::new(false);
+    let sort = RwSignal::new("number".to_owned());
+    let pending_open = RwSignal::new(None::<(handoff::HandOff, handoff::OpenPlan, String)>);
+    let dragging = RwSignal::new(false);
+    // Open while the township has no name yet; decided once, so typing the name does not close it.
+    let settings_open = desk
+        .ws
+        .with_untracked(|ws| ws.township.name.trim().is_empty());
+
+    let rows = Memo::new(move |_| {
+        let today = clock::today();
+        let mut rows = desk
+            .ws
+            .with(|ws| overview::rows(ws, Calendar::shipped(), today));
+        let (key, desc) = match sort.get().as_str() {
+            "applicant" => (SortKey::Applicant, false),
+            "received" => (SortKey::Received, true),
+            "stage" => (SortKey::Stage, false),
+            "next" => (SortKey::Next, false),
+            _ => (SortKey::Number, false),
+        };
+        overview::sort(&mut rows, key, desc);
+        let f = Filter {
+            stage: Stage::ALL
+                .into_iter()
+                .find(|s| s.code() == filter_stage.get()),
+            text: filter_text.get(),
+            overdue_only: overdue_only.get(),
+        };
+        rows.into_iter()
+            .filter(|r| f.matches(r))
+            .collect::<Vec<_>>()
+    });
+    let total = move || desk.ws.with(|ws| ws.applications.len());
+
+    let on_pick = move |ev: web_sys::Event| receive_files(desk, draft_file::take_picked_files(&ev));
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        receive_files(desk, files);
+    };
+    let export_all = move |_| {
+        let text = desk.ws.with_untracked(|ws| {
+            handoff::write(&ws.township, &ws.applications, &clock::now_local())
+        });
+        let date = clock::today().format("%Y%m%d").to_string();
+        if draft_file::download(
+            text.as_bytes(),
+            "application/json",
+            &format!("审查记录-全部-{date}.json"),
+        )
+        .is_err()
+        {
+            desk.note(true, "无法生成审查记录文件，请换用其他浏览器重试。".into());
+        }
+    };
+    let open_review_file = move |ev: web_sys::Event| {
+        let Some(file) = draft_file::take_picked_files(&ev).into_iter().next() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let bytes =
+                match draft_file::read_bytes(&file, draft_file::MAX_DRAFT_FILE_BYTES * 8.0).await {
+                    Ok(b) => b,
+                    Err(e) => return desk.note(true, format!("「{name}」未打开：{e}")),
+                };
+            match handoff::read(&bytes) {
+                Ok(file) => {
+                    let plan = desk.ws.with_untracked(|ws| handoff::plan(ws, &file));
+                    pending_open.set(Some((file, plan, name)));
+                }
+                Err(e) => desk.note(true, format!("「{name}」未打开，本机记录没有改动：{e}")),
+            }
+        });
+    };
+    let confirm_open = move |_| {
+        let Some((file, plan, name)) = pending_open.get_untracked() else {
+            return;
+        };
+        pending_open.set(None);
+        let uids: Vec<String> = file.applications.iter().map(|a| a.uid.clone()).collect();
+        desk.ws.update(|ws| handoff::open(ws, file));
+        for uid in uids {
+            desk.save(uid);
+        }
+        desk.save_meta();
+        desk.note(
+            false,
+            format!(
+                "已打开审查记录「{name}」：新增 {} 件，替换 {} 件，相同 {} 件。",
+                plan.added.len(),
+                plan.replaced.len(),
+                plan.unchanged
+            ),
+        );
+    };
+    let township_field =
+        move |id: &'static str,
+              label: &'static str,
+              get: fn(&bangfu_review::Township) -> String,
+              set: fn(&mut bangfu_review::Township, String)| {
+            view! {
+                <Text id=id label=label
+                    value=Signal::derive(move || desk.ws.with(|ws| get(&ws.township)))
+                    on_input=Callback::new(move |v: String| {
+                        desk.ws.update(|ws| set(&mut ws.township, v));
+                        desk.save_meta();
+                    }) />
+            }
+        };
+
+    view! {
+        <section class="step" aria-labelledby="ws-title">
+            <h2 id="ws-title">"乡镇初审工作区"</h2>
+            <p class="lead">"接收申请单位的草稿文件，逐项审查（第八条第（二）项：不少于3人的审查组实地审查），打印审查意见表和公示。"</p>
+            <details class="township-settings" open=settings_open>
+                <summary>"本乡镇信息（印在公示和书面说明上）"</summary>
+                <div class="grid">
+                    {township_field("t-name", "苏木乡镇人民政府名称", |t| t.name.clone(), |t, v| t.name = v)}
+                    {township_field("t-office", "异议受理单位", |t| t.office.clone(), |t, v| t.office = v)}
+                    {township_field("t-address", "地址", |t| t.address.clone(), |t, v| t.address = v)}
+                    {township_field("t-phone", "联系电话", |t| t.phone.clone(), |t, v| t.phone = v)}
+                    {township_field("t-website", "公示网站", |t| t.website.clone(), |t, v| t.website = v)}
+                </div>
+            </details>
+            <div class="dropzone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label class="button" for="receive-files">"接收申请材料（草稿文件，可多选）"</label>
+                <input id="receive-files" class="visually-hidden" type="file" accept=".json,application/json" multiple on:change=on_pick />
+                <span class="hint">"也可以把文件拖到这里。同一份材料不会重复接收；同一统一社会信用代码的新文件作为新版本保存。"</span>
+            </div>
+            <div class="actions">
+                <label class="button secondary" for="open-review-file">"打开审查记录文件"</label>
+                <input id="open-review-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=open_review_file />
+                <button type="button" class="secondary" on:click=export_all disabled=move || total() == 0>"导出全部审查记录"</button>
+            </div>
+            {move || pending_open.get().map(|(_, plan, name)| view! {
+                <div class="notice info" role="alertdialog" aria-labelledby="open-q">
+                    <p id="open-q">{format!("打开「{name}」将新增 {} 件申请", plan.added.len())}
+                        {(!plan.replaced.is_empty()).then(|| format!("，并用文件中的版本替换本机的 {} 件（{}）", plan.replaced.len(), plan.replaced.join("、")))}
+                        "。确定打开吗？"</p>
+                    <div class="notice-actions">
+                        <button type="button" on:click=confirm_open>"确定打开"</button>
+                        <button type="button" class="secondary" on:click=move |_| pending_open.set(None)>"取消"</button>
+                    </div>
+                </div>
+            })}
+            <h3>"申请一览"</h3>
+            <div class="list-tools">
+                <div class="field inline">
+                    <label for="filter-stage">"状态"</label>
+                    <select id="filter-stage" on:change=move |ev| filter_stage.set(event_target_value(&ev))>
+                        <option value="">"全部"</option>
+                        {Stage::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field inline">
+                    <label for="filter-text">"查找"</label>
+                    <input id="filter-text" type="search" placeholder="编号、名称或信用代码" prop:value=move || filter_text.get() on:input=move |ev| filter_text.set(event_target_value(&ev)) />
+                </div>
+                <div class="field inline">
+                    <label for="sort-by">"排序"</label>
+                    <select id="sort-by" on:change=move |ev| sort.set(event_target_value(&ev))>
+                        <option value="number">"受理编号"</option>
+                        <option value="received">"受理日期（新的在前）"</option>
+                        <option value="applicant">"经营主体名称"</option>
+                        <option value="stage">"状态"</option>
+                        <option value="next">"下一期限"</option>
+                    </select>
+                </div>
+                <label class="check"><input type="checkbox" prop:checked=move || overdue_only.get() on:change=move |ev| overdue_only.set(event_target_checked(&ev)) />"只看已逾期"</label>
+                <span class="count">{move || format!("共 {} 件，显示 {} 件", total(), rows.with(Vec::len))}</span>
+            </div>
+            <Show when=move || { total() > 0 } fallback=|| view! { <p class="hint">"还没有接收任何申请。"</p> }>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="申请一览">
+                    <table class="roster applications">
+                        <caption class="visually-hidden">"申请一览"</caption>
+                        <thead><tr>
+                            <th scope="col">"受理编号"</th><th scope="col">"经营主体名称"</th><th scope="col">"受理日期"</th>
+                            <th scope="col">"状态"</th><th scope="col">"系统自评"</th><th scope="col">"审查结论"</th><th scope="col">"下一期限"</th><th scope="col"><span class="visually-hidden">"操作"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| (r.uid.clone(), format!("{r:?}")) let:r>
+                                <tr data-stage=r.stage.code()>
+                                    <td data-label="受理编号" class="mono">{r.number.clone()}</td>
+                                    <td data-label="经营主体">{r.applicant.clone()}{(r.versions > 1).then(|| view! { <span class="hint">{format!("（第 {} 版）", r.versions)}</span> })}</td>
+                                    <td data-label="受理日期">{r.received_on.clone()}</td>
+                                    <td data-label="状态">{r.stage.label()}</td>
+                                    <td data-label="系统自评" class=r.app_verdict.map_or("standing", |s| s.code())>{r.app_verdict.map_or("无法读取".to_owned(), |s| s.label().to_owned())}</td>
+                                    <td data-label="审查结论">{(r.conclusion != bangfu_review::Conclusion::Unspecified).then(|| bangfu_model::Choice::label(r.conclusion))}</td>
+                                    <td data-label="下一期限" class:overdue=r.next.as_ref().is_some_and(|n| n.overdue)>{r.next.as_ref().map(|n| {
+                                        let mut s = format!("{} {}", n.what, n.date);
+                                        if n.overdue { s.push_str("（已逾期）"); }
+                                        if !n.unverified.is_empty() { s.push_str("（未核实：尚无该年节假日安排）"); }
+                                        s
+                                    })}</td>
+                                    <td class="row-actions"><button type="button" class="small" on:click={
+                                        let uid = r.uid.clone();
+                                        move |_| {
+                                            desk.open.set(Some(uid.clone()));
+                                            if let Some(w) = web_sys::window() { w.scroll_to_with_x_and_y(0.0, 0.0); }
+                                        }
+                                    } aria-label=format!("审查 {} {}", r.number, r.applicant)>"审查"</button></td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

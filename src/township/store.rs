@@ -1,0 +1,98 @@
+//! The workspace in the browser's database (store `workspace` of [`crate::idb`], the same
+//! durable layer as the draft, in records laid out by `bangfu_review::stored`): one record per
+//! application and one per received version. The draft's own stores are never touched.
+
+use crate::idb::{self, Change, Db, DbError};
+use bangfu_review::stored::{self, Loaded};
+use bangfu_review::{Application, Workspace};
+use std::cell::RefCell;
+
+const STORE: &str = "workspace";
+
+thread_local! {
+    static DB: RefCell<Option<Db>> = const { RefCell::new(None) };
+}
+
+async fn db() -> Result<Db, DbError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = idb::open().await?;
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Reads the whole workspace.
+///
+/// # Errors
+/// [`DbError`] when the database cannot be read.
+pub async fn load() -> Result<Loaded, DbError> {
+    let records = db().await?.get_prefixed(STORE, "").await?;
+    Ok(stored::assemble(&records))
+}
+
+/// Writes one application (its record and every version record not yet written: versions
+/// never change once received, `written` of them are on disk) and the meta record.
+///
+/// # Errors
+/// [`DbError::Quota`] when the storage is full: nothing of this write is kept, the previous
+/// records stay as they were.
+pub async fn save_application(
+    ws: &Workspace,
+    app: &Application,
+    written: usize,
+) -> Result<(), DbError> {
+    let meta = stored::meta_json(ws);
+    let own = stored::application_json(app);
+    let own_key = stored::application_key(&app.uid);
+    let versions: Vec<(String, String)> = app
+        .versions
+        .iter()
+        .enumerate()
+        .skip(written)
+        .map(|(i, v)| (stored::version_key(&app.uid, i), stored::version_json(v)))
+        .collect();
+    let mut changes = vec![
+        Change::Put(stored::META_KEY, &meta),
+        Change::Put(&own_key, &own),
+    ];
+    for (k, v) in &versions {
+        changes.push(Change::Put(k, v));
+    }
+    db().await?.write(STORE, &changes).await
+}
+
+/// Writes the meta record (township details, order).
+///
+/// # Errors
+/// As [`save_application`].
+pub async fn save_meta(ws: &Workspace) -> Result<(), DbError> {
+    db().await?
+        .put(STORE, stored::META_KEY, &stored::meta_json(ws))
+        .await
+}
+
+/// Deletes an application's records and rewrites the order, in one transaction.
+///
+/// # Errors
+/// As [`save_application`].
+pub async fn delete_application(ws: &Workspace, app: &Application) -> Result<(), DbError> {
+    let meta = stored::meta_json(ws);
+    let keys = stored::application_keys(app);
+    let mut changes = vec![Change::Put(stored::META_KEY, &meta)];
+    for k in &keys {
+        changes.push(Change::Delete(k));
+    }
+    db().await?.write(STORE, &changes).await
+}
+
+/// Bytes the workspace takes in the database (its records' text, UTF-16 as stored).
+pub async fn bytes() -> Option<usize> {
+    let records = db().await.ok()?.get_prefixed(STORE, "").await.ok()?;
+    Some(
+        records
+            .iter()
+            .map(|(k, v)| (k.encode_utf16().count() + v.encode_utf16().count()) * 2)
+            .sum(),
+    )
+}
