@@ -108,10 +108,11 @@ if (!html.includes('rel=manifest')) {
 await writeFile(indexPath, html);
 
 // 2. The service worker. The page's own files are cached on install (what the first load fetched
-// anyway); the two workers and the fonts only as they are first used, or all at once by
+// anyway); the two workers, the township workspace and the fonts only as they are first used,
+// or all at once by
 // 「下载离线使用所需文件」, so a user who never prints downloads nothing more.
 const files = (await walk(dir)).map((p) => '/' + relative(dir, p).split('\\').join('/'));
-const onDemand = (f) => f.startsWith('/fonts/') || /^\/(packet|import)-worker/.test(f);
+const onDemand = (f) => f.startsWith('/fonts/') || /^\/(packet|import)-worker|^\/township/.test(f);
 const shell = files.filter((f) => !onDemand(f) && !/\.(gz|br)$/.test(f) && f !== '/sw.js').sort();
 const versioned = files.filter((f) => !/\.(gz|br)$/.test(f)).sort();
 const hash = createHash('sha256');

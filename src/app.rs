@@ -1,8 +1,8 @@
 //! The app shell: the role switch (申请单位自评 / 乡镇初审), then either the applicant's form
 //! (header, banners, step navigation, the current step, the verdict panel) or the township's
-//! workspace. The applicant's part stays mounted (hidden) while the township works, so its
-//! draft, autosave and tab coordination are exactly as they were; the workspace never touches
-//! them.
+//! workspace, loaded on first use as its own wasm ([`crate::township_loader`]). The applicant's
+//! part stays mounted (hidden) while the township works, so its draft, autosave and tab
+//! coordination are exactly as they were; the workspace never touches them.
 
 use crate::components::data_panel::DataPanel;
 use crate::components::header::Header;
@@ -12,7 +12,6 @@ use crate::components::verdict::VerdictPanel;
 use crate::state::AppState;
 use crate::steps;
 use crate::tabs::Role;
-use crate::township::TownshipApp;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
@@ -65,13 +64,24 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let role = RwSignal::new(stored_role());
     let township = move || role.get() == UserRole::Township;
+    Effect::new(move |_| {
+        if township() {
+            crate::township_loader::load();
+        }
+    });
     view! {
         <RoleSwitch role=role />
         // Before the applicant's part: the first heading on the page is the visible one.
         <Show when=township>
             <header class="app-header township-header"><h1>"帮扶车间认定 · 乡镇初审"</h1></header>
-            <div class="layout township-layout"><TownshipApp /></div>
         </Show>
+        // The township workspace mounts itself here once loaded (its own wasm, see
+        // township_loader); it stays mounted, hidden, when the user switches back.
+        <div class="layout township-layout" hidden=move || !township()>
+            <div id="township-root">
+                <p class="loading" role="status">"正在载入乡镇初审工作区（首次使用需下载约 0.5 MB）…"</p>
+            </div>
+        </div>
         <div class="applicant-app" hidden=township>
             <Header />
             <Notices />

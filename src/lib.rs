@@ -20,6 +20,7 @@ pub mod steps;
 pub mod storage;
 pub mod tabs;
 pub mod township;
+pub mod township_loader;
 
 /// Mounts the app on `<body>`, replacing the loading message of `index.html`, and registers
 /// the service worker that keeps the app for offline use.

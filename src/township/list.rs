@@ -18,49 +18,54 @@ pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
     }
     leptos::task::spawn_local(async move {
         let first = desk.ws.with_untracked(|ws| ws.applications.is_empty());
+        // Read every file first, then receive them in one update: the list is worked out
+        // once for the batch, not once per file.
+        let mut read = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
-            let bytes = match draft_file::read_bytes(&file, draft_file::MAX_DRAFT_FILE_BYTES).await
-            {
-                Ok(b) => b,
-                Err(e) => {
-                    desk.note(true, format!("「{name}」未接收：{e}"));
-                    continue;
-                }
-            };
-            let mut result = None;
-            desk.ws.update(|ws| {
-                result = Some(ws.receive(&name, &bytes, &clock::now_local(), clock::today()));
-            });
+            match draft_file::read_bytes(&file, draft_file::MAX_DRAFT_FILE_BYTES).await {
+                Ok(b) => read.push((name, b)),
+                Err(e) => desk.note(true, format!("「{name}」未接收：{e}")),
+            }
+        }
+        let mut results = Vec::with_capacity(read.len());
+        desk.ws.update(|ws| {
+            for (name, bytes) in &read {
+                let r = ws.receive(name, bytes, &clock::now_local(), clock::today());
+                let who = match &r {
+                    Ok(Received::New { uid, .. }) => ws
+                        .application(uid)
+                        .and_then(|a| a.latest())
+                        .map_or(String::new(), |v| v.applicant_name.clone()),
+                    _ => String::new(),
+                };
+                results.push((name.clone(), who, r));
+            }
+        });
+        for (name, who, result) in results {
             match result {
-                Some(Ok(Received::New { uid, number })) => {
-                    let who = desk.ws.with_untracked(|ws| {
-                        ws.application(&uid)
-                            .and_then(|a| a.latest())
-                            .map_or(String::new(), |v| v.applicant_name.clone())
-                    });
+                Ok(Received::New { uid, number }) => {
                     desk.note(
                         false,
                         format!("已接收「{name}」：{who}，受理编号 {number}。"),
                     );
                     desk.save(uid);
                 }
-                Some(Ok(Received::NewVersion {
+                Ok(Received::NewVersion {
                     uid,
                     number,
                     changes,
-                })) => {
+                }) => {
                     desk.note(
                         false,
                         format!(
-                            "「{name}」是受理编号 {number} 的新版本，已作为新版本保存：{}已确认的审查项须重新确认。",
+                            "「{name}」是受理编号 {number} 的新版本，已作为新版本保存：{}。已确认的审查项须重新确认。",
                             changes.summary()
                         ),
                     );
                     desk.save(uid);
                 }
-                Some(Err(e)) => desk.note(true, format!("「{name}」未接收：{e}")),
-                None => {}
+                Err(e) => desk.note(true, format!("「{name}」未接收：{e}")),
             }
         }
         if first {

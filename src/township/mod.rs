@@ -199,6 +199,20 @@ impl Desk {
     }
 }
 
+/// Mounts the workspace into `#township-root` (the township module's start function; see the
+/// `bangfu-township-app` crate).
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    let Some(root) = document()
+        .get_element_by_id("township-root")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    else {
+        return;
+    };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, TownshipApp).forget();
+}
+
 /// The whole workspace.
 #[component]
 pub fn TownshipApp() -> impl IntoView {

@@ -89,8 +89,11 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
   const draftBefore = await draftRecords(page);
   assert.ok(Object.keys(draftBefore).length > 1, 'the draft is stored');
 
+  // The workspace is its own module, fetched only when someone switches to it.
+  assert.ok(!app.server.requests.some((r) => r.url.includes('township')), 'not loaded with the page');
   await page.getByRole('button', { name: '乡镇初审' }).click();
   await page.locator('main[data-role="township"][data-loaded="true"]').waitFor();
+  assert.ok(app.server.requests.some((r) => r.url.includes('township_bg.wasm')), 'loaded on demand');
   const desk = page.locator('#township-main');
   await desk.getByLabel('苏木乡镇人民政府名称').fill('白海子镇人民政府');
   await desk.getByLabel('异议受理单位').fill('白海子镇乡村振兴办公室');
