@@ -78,6 +78,15 @@ fn review_fully(app: &mut Application, on: NaiveDate) -> Assessment {
     a
 }
 
+/// An application received on 22 June 2026 and fully reviewed on the 24th: the workspace, its
+/// uid and the app's assessment on the review date.
+fn reviewed(n: usize, name: &str, code: &str) -> (Workspace, String, Assessment) {
+    let mut ws = Workspace::default();
+    let uid = received(&mut ws, &applicant(n, name, code), d(2026, 6, 22));
+    let a = review_fully(ws.application_mut(&uid).unwrap(), d(2026, 6, 24));
+    (ws, uid, a)
+}
+
 fn blocking(p: &[Problem]) -> Vec<(&str, &str)> {
     p.iter()
         .filter(|p| p.blocking)
@@ -128,11 +137,9 @@ fn a_review_group_needs_three_named_members() {
 
 #[test]
 fn rows_count_once_confirmed_and_a_disagreement_needs_a_note() {
-    let mut ws = Workspace::default();
-    let uid = received(&mut ws, &applicant(8, "甲合作社", CODE_A), d(2026, 6, 22));
+    let (mut ws, uid, a) = reviewed(8, "甲合作社", CODE_A);
     let app = ws.application_mut(&uid).unwrap();
     let today = d(2026, 6, 24);
-    let a = review_fully(app, today);
     let cal = Calendar::shipped();
     assert!(blocking(&check::review(app, &a, cal, today)).is_empty());
 
@@ -168,11 +175,9 @@ fn rows_count_once_confirmed_and_a_disagreement_needs_a_note() {
 
 #[test]
 fn conclusions_need_what_the_regulation_asks() {
-    let mut ws = Workspace::default();
-    let uid = received(&mut ws, &applicant(8, "甲合作社", CODE_A), d(2026, 6, 22));
+    let (mut ws, uid, a) = reviewed(8, "甲合作社", CODE_A);
     let app = ws.application_mut(&uid).unwrap();
     let today = d(2026, 6, 24);
-    let a = review_fully(app, today);
     let cal = Calendar::shipped();
     app.review.conclusion = Conclusion::Qualifies;
     assert!(check::is_concluded(
