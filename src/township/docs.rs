@@ -14,7 +14,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// Sends one document job about `apps`.
-pub fn print(desk: Desk, client: PdfClient, doc: &str, title: &str, apps: &[Application]) {
+/// `extra` adds fields to the job (the 公示's `notice_start` for several applications).
+pub fn print(
+    desk: Desk,
+    client: PdfClient,
+    doc: &str,
+    title: &str,
+    apps: &[Application],
+    extra: &[(&str, String)],
+) {
     let Some(first) = apps.first() else { return };
     let now = clock::now_local();
     let json = desk
@@ -29,6 +37,9 @@ pub fn print(desk: Desk, client: PdfClient, doc: &str, title: &str, apps: &[Appl
     set("now", now.clone().into());
     set("today", clock::today().to_string().into());
     set("font_base", FONT_BASE.into());
+    for (k, v) in extra {
+        set(k, v.clone().into());
+    }
     let name = first
         .latest()
         .map_or(String::new(), |v| v.applicant_name.clone());
@@ -75,14 +86,14 @@ pub fn DocButtons(uid: String) -> impl IntoView {
     let one = move || app.get_untracked().into_iter().collect::<Vec<_>>();
     let text = RwSignal::new(None::<Result<String, String>>);
     view! {
-        <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "opinion", "初审审查意见表", &one())>"打印审查意见表"</button>
+        <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "opinion", "初审审查意见表", &one(), &[])>"打印审查意见表"</button>
         <Show when=move || conclusion() == Conclusion::Rejected>
-            <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "refusal", "不予通过书面说明", &one())>"打印不予通过书面说明"</button>
+            <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "refusal", "不予通过书面说明", &one(), &[])>"打印不予通过书面说明"</button>
         </Show>
         <Show when=move || conclusion() == Conclusion::Qualifies>
-            <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "notice", "拟认定就业帮扶车间公示", &one())>"打印公示"</button>
+            <button type="button" disabled=move || client.busy() on:click=move |_| print(desk, client, "notice", "拟认定就业帮扶车间公示", &one(), &[])>"打印公示"</button>
             <button type="button" class="secondary" on:click=move |_| text.set(Some(notice_text(desk, &one())))>"公示文本（复制到网站）"</button>
-            <button type="button" class="secondary" disabled=move || client.busy() on:click=move |_| print(desk, client, "submission", "报送旗县清单", &one())>"打印报送清单"</button>
+            <button type="button" class="secondary" disabled=move || client.busy() on:click=move |_| print(desk, client, "submission", "报送旗县清单", &one(), &[])>"打印报送清单"</button>
         </Show>
         <ProgressView client=client />
         {move || text.get().map(|t| match t {

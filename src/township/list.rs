@@ -128,6 +128,48 @@ pub fn Overview() -> impl IntoView {
             .unwrap_or_default();
         receive_files(desk, files);
     };
+    let export_list = move |_| {
+        let today = clock::today();
+        let uids: Vec<String> = rows.with_untracked(|r| r.iter().map(|r| r.uid.clone()).collect());
+        let text = desk.ws.with_untracked(|ws| {
+            let apps: Vec<&bangfu_review::Application> =
+                uids.iter().filter_map(|u| ws.application(u)).collect();
+            handoff::write(&ws.township, apps, &clock::now_local())
+        });
+        let request = crate::io_worker::job(&[
+            ("op", "file".into()),
+            ("what", "overview_xlsx".into()),
+            ("review_json", text.into()),
+            ("date", today.to_string().into()),
+        ]);
+        leptos::task::spawn_local(async move {
+            match crate::io_worker::request(request, js_sys::Array::new()).await {
+                Ok(reply) => {
+                    let bytes = crate::io_worker::bytes(&reply);
+                    let name = format!("初审申请一览-{}.xlsx", today.format("%Y%m%d"));
+                    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                    if draft_file::download(&bytes, mime, &name).is_err() {
+                        desk.note(true, "无法开始下载，请换用其他浏览器重试。".into());
+                    }
+                }
+                Err(e) => desk.note(true, format!("一览表未能导出：{e}")),
+            }
+        });
+    };
+    let notice_client = crate::pdf_worker::PdfClient::new();
+    let batch_start = RwSignal::new(String::new());
+    // Every application concluded 拟公示 whose notice has not started: one 公示 for all of them,
+    // with the first one's dates.
+    let to_publish = move || {
+        desk.ws.with(|ws| {
+            rows.with(|r| {
+                r.iter()
+                    .filter(|r| r.stage == Stage::ToPublish)
+                    .filter_map(|r| ws.application(&r.uid).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let export_all = move |_| {
         let text = desk.ws.with_untracked(|ws| {
             handoff::write(&ws.township, &ws.applications, &clock::now_local())
@@ -225,7 +267,24 @@ pub fn Overview() -> impl IntoView {
                 <label class="button secondary" for="open-review-file">"打开审查记录文件"</label>
                 <input id="open-review-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=open_review_file />
                 <button type="button" class="secondary" on:click=export_all disabled=move || total() == 0>"导出全部审查记录"</button>
+                <button type="button" class="secondary" on:click=export_list disabled=move || total() == 0>"导出一览（Excel，含第十一条台账项）"</button>
             </div>
+            <Show when=move || { to_publish().len() > 1 }>
+                <div class="list-tools">
+                    <div class="field inline">
+                        <label for="batch-notice-start">"合并公示开始日期"</label>
+                        <input id="batch-notice-start" type="text" placeholder="如 2026-12-08" prop:value=move || batch_start.get() on:input=move |ev| batch_start.set(event_target_value(&ev)) />
+                    </div>
+                    <button type="button" disabled=move || notice_client.busy()
+                        on:click=move |_| {
+                            let start = bangfu_model::text::parse_date(&batch_start.get_untracked()).map(|d| d.to_string()).unwrap_or_default();
+                            super::docs::print(desk, notice_client, "notice", "拟认定就业帮扶车间公示", &to_publish(), &[("notice_start", start)]);
+                        }>
+                        {move || format!("为 {} 件拟公示的申请打印一份公示", to_publish().len())}
+                    </button>
+                </div>
+            </Show>
+            <crate::pdf_worker::ProgressView client=notice_client />
             {move || pending_open.get().map(|(_, plan, name)| view! {
                 <div class="notice info" role="alertdialog" aria-labelledby="open-q">
                     <p id="open-q">{format!("打开「{name}」将新增 {} 件申请", plan.added.len())}

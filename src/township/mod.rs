@@ -62,6 +62,7 @@ impl Desk {
             saved: RwSignal::new(String::new()),
             bytes: RwSignal::new(None),
         };
+        desk.watch_other_tabs();
         leptos::task::spawn_local(async move {
             match store::load().await {
                 Ok(loaded) => {
@@ -90,6 +91,35 @@ impl Desk {
             desk.measure().await;
         });
         desk
+    }
+
+    /// Says so when the workspace is open in another tab too: each tab saves the application it
+    /// edits, so two tabs editing one application would overwrite each other's last change.
+    fn watch_other_tabs(&self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Ok(channel) = web_sys::BroadcastChannel::new("bangfu-township") else {
+            return;
+        };
+        let desk = *self;
+        let reply = channel.clone();
+        let warned = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |ev: web_sys::MessageEvent| {
+                let said = ev.data().as_string().unwrap_or_default();
+                if said == "here" {
+                    let _ = reply.post_message(&"also-here".into());
+                }
+                if (said == "here" || said == "also-here") && !warned.replace(true) {
+                    desk.note(true, "乡镇初审工作区已在另一个标签页中打开。请只在一个标签页中编辑：两个标签页同时修改同一申请时，后保存的会覆盖先保存的。".into());
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The channel and its handler live as long as the page.
+        on_message.forget();
+        let _ = channel.post_message(&"here".into());
+        std::mem::forget(channel);
     }
 
     /// Measures what the workspace takes in the database.

@@ -5,7 +5,8 @@
 // in a fresh browser. The applicant's draft in the same browser is untouched throughout.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -51,6 +52,25 @@ async function pdfText(page, buttonName) {
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+/** One file of a zip archive (an XLSX) as text, through its central directory. */
+function zipEntry(zip, name) {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const [method, size] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20)];
+    const [nameLen, extraLen, commentLen] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLen) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  throw new Error(`${name} not in the archive`);
 }
 
 /** Every record of the applicant's draft store, to see that the township never touched it. */
@@ -202,8 +222,29 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
   assert.equal(await page.getByLabel('经营主体名称').inputValue(), APPLICANT);
   assert.deepEqual(await draftRecords(page), draftBefore, 'the applicant draft is untouched');
 
-  // On a phone: the list and an application fit the width and pass axe.
   await page.getByRole('button', { name: '乡镇初审' }).click();
+  // The list as a spreadsheet, with the 第十一条 columns.
+  const [sheetFile] = await Promise.all([
+    page.waitForEvent('download'),
+    desk.getByRole('button', { name: '导出一览（Excel，含第十一条台账项）' }).click(),
+  ]);
+  assert.match(sheetFile.suggestedFilename(), /^初审申请一览-\d{8}\.xlsx$/);
+  const xlsx = join(dir, 'list.xlsx');
+  await sheetFile.saveAs(xlsx);
+  const listed = zipEntry(await readFile(xlsx), 'xl/sharedStrings.xml');
+  for (const needle of ['从业人员数量', '监测对象数', '白海子镇巧手编织合作社', '公示中', '不符合']) {
+    assert.ok(listed.includes(needle), `«${needle}» in the exported list`);
+  }
+
+  // A second tab on the workspace is warned (each tab saves what it edits).
+  const tab2 = await app.newPage();
+  await app.open(tab2);
+  await tab2.locator('main[data-role="township"][data-loaded="true"]').waitFor();
+  await tab2.getByText('乡镇初审工作区已在另一个标签页中打开').waitFor();
+  await page.getByText('乡镇初审工作区已在另一个标签页中打开').waitFor();
+  await tab2.close();
+
+  // On a phone: the list and an application fit the width and pass axe.
   await page.setViewportSize({ width: 390, height: 844 });
   await rows.nth(2).waitFor();
   await axe(page, 'the list on a phone');

@@ -18,8 +18,9 @@
 //! - `{id, op: "file", what, draft_json?, date?}`: make a file; `what` is one of
 //!   `template_roster_xlsx`, `template_wages_xlsx`, `template_roster_csv`, `template_wages_csv`,
 //!   `workbook_xlsx`, `roster_csv`, `wages_csv`, `ledger_xlsx` (the last four need `draft_json`;
-//!   the ledger is assessed on `date`, `YYYY-MM-DD`). Reply `{id, type: "file", bytes: Uint8Array}`
-//!   (transferred).
+//!   the ledger is assessed on `date`, `YYYY-MM-DD`), `overview_xlsx` (the township's list:
+//!   `review_json`, a review file of the applications as listed, and `date`). Reply
+//!   `{id, type: "file", bytes: Uint8Array}` (transferred).
 //!
 //! Any failure: `{id, type: "error", message}` with a Chinese message.
 

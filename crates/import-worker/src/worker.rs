@@ -157,6 +157,20 @@ fn file(data: &JsValue) -> Result<Reply, String> {
             let line = ledger::LedgerLine::from_assessment(&d, &a, "");
             ledger::ledger_xlsx(&[line], &a.date.to_string()).map_err(|e| e.to_string())?
         }
+        // The township's list of applications (bangfu_review::overview) with the 第十一条
+        // columns: `review_json` holds the applications as listed, in order.
+        "overview_xlsx" => {
+            let json = text(data, "review_json").ok_or("缺少 review_json")?;
+            let file = bangfu_review::handoff::read(json.as_bytes()).map_err(|e| e.to_string())?;
+            let date = text(data, "date")
+                .and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+                .ok_or("缺少日期")?;
+            let mut ws = bangfu_review::Workspace::default();
+            bangfu_review::handoff::open(&mut ws, file);
+            let cal = bangfu_rules::calendar::Calendar::shipped();
+            let rows = bangfu_review::overview::rows(&ws, cal, date);
+            bangfu_review::overview::to_xlsx(&rows, date).map_err(|e| e.to_string())?
+        }
         other => return Err(format!("未知的表格：{other}")),
     };
     Ok(vec![
