@@ -10,6 +10,7 @@ mod inputs;
 mod list;
 mod review;
 mod store;
+mod submitted;
 
 use crate::clock;
 use bangfu_model::Draft;
@@ -269,7 +270,11 @@ pub fn TownshipApp() -> impl IntoView {
                 }}
             </Show>
             <p class="save-status" role="status">{move || desk.saved.get()}</p>
-            <p class="hint" data-bytes=move || desk.bytes.get().map(|b| b.to_string())>{move || desk.bytes.get().map(|b| format!("本机审查记录约占 {:.1} MB", b as f64 / 1_048_576.0))}</p>
+            <p class="hint" data-bytes=move || desk.bytes.get().map(|b| b.to_string())>{move || desk.bytes.get().map(|b| if b < 1_048_576 {
+                format!("本机审查记录约占 {} KB", b.div_ceil(1024))
+            } else {
+                format!("本机审查记录约占 {:.1} MB", b as f64 / 1_048_576.0)
+            })}</p>
         </main>
     }
 }

@@ -220,6 +220,7 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    {app.with_untracked(|a| a.as_ref().and_then(|a| desk.draft(a).ok())).map(|d| super::submitted::view(d, r.current()))}
                     {(!r.differing.is_empty()).then(|| view! {
                         <p class="notice info">"标黄的条件在审查日与自评基准日结论不同（例如有人已离职），请在审查时核实。"</p>
                     })}

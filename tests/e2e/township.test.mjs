@@ -137,6 +137,12 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
   await desk.getByRole('button', { name: /审查 \d{4}-001/ }).click();
   const review = page.locator('.review');
   await review.getByText('材料指纹').waitFor();
+  // What the applicant filled in, read-only, with the rules' standing of each person.
+  await review.getByText('申请单位填报的内容（只读，6 人）').click();
+  const first = a.env.draft.employees[0];
+  await review.locator('.submitted').getByText(first.id_number).waitFor();
+  assert.equal(await review.locator('.submitted input, .submitted select, .submitted textarea').count(), 0, 'nothing to edit');
+  assert.match(await review.locator('.submitted tbody tr').first().innerText(), /计入/);
   const members = [['乌兰', '镇党委副书记'], ['张海燕', '乡村振兴办主任'], ['李志强', '人社所所长']];
   // Two members only: a conclusion is blocked, citing the article.
   for (const [i, [name, role]] of members.entries()) {
