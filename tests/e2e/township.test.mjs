@@ -109,7 +109,9 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
   const draftBefore = await draftRecords(page);
   assert.ok(Object.keys(draftBefore).length > 1, 'the draft is stored');
 
-  // The workspace is its own module, fetched only when someone switches to it.
+  // The workspace is its own module, fetched only when someone switches to it; nothing of it
+  // shows to the applicant.
+  assert.equal(await page.getByText('正在载入乡镇初审工作区').isVisible(), false);
   assert.ok(!app.server.requests.some((r) => r.url.includes('township')), 'not loaded with the page');
   await page.getByRole('button', { name: '乡镇初审' }).click();
   await page.locator('main[data-role="township"][data-loaded="true"]').waitFor();
