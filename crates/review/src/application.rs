@@ -5,6 +5,7 @@ use crate::record::{NoticeRecord, ReviewRecord, Submission};
 use crate::Unknown;
 use bangfu_model::{envelope, fingerprint, Draft, LoadError};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// An application received by the township.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,8 +41,10 @@ pub struct Version {
     /// application and to list applications without reading every draft.
     pub applicant_name: String,
     pub credit_code: String,
-    /// The file's text exactly as received (a UTF-8 byte-order mark removed).
-    pub text: String,
+    /// The file's text exactly as received (a UTF-8 byte-order mark removed). Shared, not
+    /// copied: the UI clones and compares applications on every keystroke of a review, and a
+    /// 3,000-person draft is megabytes (an `Arc` compares by pointer first).
+    pub text: Arc<str>,
     #[serde(flatten)]
     pub unknown: Unknown,
 }
@@ -70,7 +73,7 @@ impl Version {
         let draft = envelope::read_bytes(bytes)?.draft;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // read_bytes accepted the bytes, so they are UTF-8.
-        let text = String::from_utf8_lossy(bytes).into_owned();
+        let text: Arc<str> = String::from_utf8_lossy(bytes).into();
         let version = Version {
             file_name: file_name.to_owned(),
             received_at: received_at.to_owned(),

@@ -513,7 +513,7 @@ fn a_version_holding_an_old_draft_schema_is_migrated_when_read() {
     let text = handoff::write(&ws.township, &ws.applications, "");
     let back = handoff::read(text.as_bytes()).unwrap();
     let version = &back.applications[0].versions[0];
-    assert_eq!(version.text, v1, "kept exactly as received");
+    assert_eq!(&*version.text, v1, "kept exactly as received");
     let draft = version.draft().unwrap();
     assert_eq!(draft.employees[0].stints[0].start, "2026-03-01");
     assert_eq!(version.applicant_name, "某服装加工厂");
