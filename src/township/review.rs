@@ -353,7 +353,7 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
     let picks = move || {
         let n = app.with(|a| a.as_ref().map_or(0, |a| a.review.sample.picks.len()));
         (0..n).map(|i| {
-            let who = Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map(|p| format!("{}（{}）", p.name, sample::masked_id(&p.id_number))).unwrap_or_default()));
+            let who = Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map(|p| format!("{}（{}）", p.name, bangfu_rules::validate::id_card::mask_id(&p.id_number))).unwrap_or_default()));
             let choice = move |get: fn(&bangfu_review::SampledPerson) -> Answer| Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map_or(Answer::Unspecified, get)));
             let put = move |f: fn(&mut bangfu_review::SampledPerson, Answer)| Callback::new(move |v: Answer| set(Box::new(move |a| if let Some(p) = a.review.sample.picks.get_mut(i) { f(p, v) })));
             let reached = Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map_or(Reached::Unspecified, |p| p.reached)));

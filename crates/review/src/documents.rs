@@ -12,11 +12,11 @@ use crate::application::Application;
 use crate::check;
 use crate::choices::{Conclusion, Method, Objections, ReviewResult};
 use crate::deadline::{notice_earliest_end, NoticePeriod};
-use crate::sample::masked_id;
 use crate::workspace::Township;
 use bangfu_model::text::parse_date;
 use bangfu_model::{fingerprint, Choice, Draft};
 use bangfu_rules::calendar::{cn, Calendar};
+use bangfu_rules::validate::id_card::mask_id;
 use bangfu_rules::{Assessment, CriterionId};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -194,7 +194,7 @@ impl OpinionSheet {
             .iter()
             .map(|p| SampleLine {
                 name: p.name.clone(),
-                id: masked_id(&p.id_number),
+                id: mask_id(&p.id_number),
                 reached: label_or_blank(p.reached),
                 on_post: label_or_blank(p.on_post),
                 wages_received: label_or_blank(p.wages_received),

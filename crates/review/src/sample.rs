@@ -88,28 +88,6 @@ fn splitmix64(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// An ID number as the 审查意见表 prints it: the first 6 and last 4 digits (the county and the
-/// check digits the worker can confirm on the phone), the birth date hidden.
-///
-/// # Examples
-/// ```
-/// use bangfu_review::sample::masked_id;
-/// assert_eq!(masked_id("150121199001011234"), "150121********1234");
-/// assert_eq!(masked_id("12"), "12");
-/// ```
-pub fn masked_id(id: &str) -> String {
-    let chars: Vec<char> = id.trim().chars().collect();
-    if chars.len() < 11 {
-        return chars.into_iter().collect();
-    }
-    let n = chars.len();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| if i < 6 || i >= n - 4 { *c } else { '*' })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

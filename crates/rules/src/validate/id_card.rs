@@ -63,10 +63,31 @@ impl IdNumber {
     /// The number with the birth date and sequence hidden (`150121********123X`), for lists that
     /// do not need the whole number.
     pub fn masked(&self) -> String {
-        let head = self.number.get(..6).unwrap_or("");
-        let tail = self.number.get(14..).unwrap_or("");
-        format!("{head}********{tail}")
+        mask_id(&self.number)
     }
+}
+
+/// An ID number as typed, with everything but its first 6 and last 4 characters hidden (the
+/// county and the check digits, which a worker can confirm on the phone): what printed lists of
+/// people show. Anything shorter than 11 characters hides nothing to hide behind and is shown as
+/// it is.
+///
+/// ```
+/// use bangfu_rules::validate::id_card::mask_id;
+/// assert_eq!(mask_id("150121199001011234"), "150121********1234");
+/// assert_eq!(mask_id("12"), "12");
+/// ```
+pub fn mask_id(id: &str) -> String {
+    let chars: Vec<char> = id.trim().chars().collect();
+    let n = chars.len();
+    if n < 11 {
+        return chars.into_iter().collect();
+    }
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i < 6 || i >= n - 4 { *c } else { '*' })
+        .collect()
 }
 
 /// Why an ID number is refused.
