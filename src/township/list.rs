@@ -77,6 +77,34 @@ pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
     });
 }
 
+thread_local! {
+    /// Each application's row with what it was worked out from: the list is recomputed whenever
+    /// the workspace changes (a keystroke in the township's details too), but an application is
+    /// read and assessed again only when its own record, its versions or the day change.
+    static ROWS: std::cell::RefCell<std::collections::HashMap<String, (String, overview::Row)>> =
+        Default::default();
+}
+
+fn cached_row(app: &bangfu_review::Application, today: chrono::NaiveDate) -> overview::Row {
+    let key = format!(
+        "{today}|{}|{}|{}",
+        app.versions.len(),
+        app.latest_fingerprint(),
+        bangfu_review::stored::application_json(app)
+    );
+    if let Some(row) = ROWS.with(|r| {
+        r.borrow()
+            .get(&app.uid)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, row)| row.clone())
+    }) {
+        return row;
+    }
+    let row = overview::row(app, Calendar::shipped(), today);
+    ROWS.with(|r| r.borrow_mut().insert(app.uid.clone(), (key, row.clone())));
+    row
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let desk = expect_context::<Desk>();
@@ -93,9 +121,12 @@ pub fn Overview() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let today = clock::today();
-        let mut rows = desk
-            .ws
-            .with(|ws| overview::rows(ws, Calendar::shipped(), today));
+        let mut rows = desk.ws.with(|ws| {
+            ws.applications
+                .iter()
+                .map(|a| cached_row(a, today))
+                .collect::<Vec<_>>()
+        });
         let (key, desc) = match sort.get().as_str() {
             "applicant" => (SortKey::Applicant, false),
             "received" => (SortKey::Received, true),
@@ -211,6 +242,7 @@ pub fn Overview() -> impl IntoView {
         };
         pending_open.set(None);
         let uids: Vec<String> = file.applications.iter().map(|a| a.uid.clone()).collect();
+        desk.replacing(&uids);
         desk.ws.update(|ws| handoff::open(ws, file));
         for uid in uids {
             desk.save(uid);

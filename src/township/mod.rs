@@ -14,7 +14,7 @@ mod submitted;
 
 use crate::clock;
 use bangfu_model::Draft;
-use bangfu_review::{Application, Workspace};
+use bangfu_review::{stored, Application, Workspace};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -49,6 +49,9 @@ thread_local! {
     static DRAFTS: RefCell<HashMap<String, Rc<Draft>>> = RefCell::new(HashMap::new());
     /// Versions already on disk, by application uid.
     static WRITTEN: RefCell<HashMap<String, usize>> = RefCell::new(HashMap::new());
+    /// Applications replaced by an opened review file: how many version records the replaced
+    /// copy had on disk (all are rewritten, those beyond the new copy's deleted).
+    static REPLACED: RefCell<HashMap<String, usize>> = RefCell::new(HashMap::new());
     static NEXT_NOTE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -140,12 +143,17 @@ impl Desk {
 
     /// The draft of an application's newest version, read once.
     pub fn draft(&self, app: &Application) -> Result<Rc<Draft>, String> {
-        let fp = app.latest_fingerprint().to_owned();
-        if let Some(d) = DRAFTS.with(|m| m.borrow().get(&fp).cloned()) {
+        let v = app.latest().ok_or_else(|| "没有收到的材料".to_owned())?;
+        self.version_draft(v)
+    }
+
+    /// The draft of one version, read once (a version never changes once received).
+    pub fn version_draft(&self, v: &bangfu_review::Version) -> Result<Rc<Draft>, String> {
+        if let Some(d) = DRAFTS.with(|m| m.borrow().get(&v.fingerprint).cloned()) {
             return Ok(d);
         }
-        let d = Rc::new(app.latest_draft().map_err(|e| e.to_string())?);
-        DRAFTS.with(|m| m.borrow_mut().insert(fp, d.clone()));
+        let d = Rc::new(v.draft().map_err(|e| e.to_string())?);
+        DRAFTS.with(|m| m.borrow_mut().insert(v.fingerprint.clone(), d.clone()));
         Ok(d)
     }
 
@@ -167,14 +175,20 @@ impl Desk {
         let desk = *self;
         desk.saved.set("正在保存…".into());
         leptos::task::spawn_local(async move {
-            let (ws, app) = desk
+            let (meta, app) = desk
                 .ws
-                .with_untracked(|ws| (ws.clone(), ws.application(&uid).cloned()));
+                .with_untracked(|ws| (stored::meta_json(ws), ws.application(&uid).cloned()));
             let Some(app) = app else {
                 return;
             };
-            let written = WRITTEN.with(|w| w.borrow().get(&uid).copied().unwrap_or(0));
-            match store::save_application(&ws, &app, written).await {
+            let (written, stale) = match REPLACED.with(|r| r.borrow_mut().remove(&uid)) {
+                Some(on_disk) => (0, app.versions.len()..on_disk.max(app.versions.len())),
+                None => (
+                    WRITTEN.with(|w| w.borrow().get(&uid).copied().unwrap_or(0)),
+                    0..0,
+                ),
+            };
+            match store::save_application(&meta, &app, written, stale).await {
                 Ok(()) => {
                     WRITTEN.with(|w| w.borrow_mut().insert(uid, app.versions.len()));
                     desk.saved
@@ -188,12 +202,26 @@ impl Desk {
         });
     }
 
+    /// Marks applications about to be replaced by an opened review file: their next save
+    /// rewrites every version record and deletes the ones the new copy lacks, so nothing of the
+    /// replaced copy is read back after a reload.
+    pub fn replacing(&self, uids: &[String]) {
+        self.ws.with_untracked(|ws| {
+            for uid in uids {
+                if ws.application(uid).is_some() {
+                    let on_disk = WRITTEN.with(|w| w.borrow().get(uid).copied().unwrap_or(0));
+                    REPLACED.with(|r| r.borrow_mut().insert(uid.clone(), on_disk));
+                }
+            }
+        });
+    }
+
     /// Saves the township's details.
     pub fn save_meta(&self) {
         let desk = *self;
         leptos::task::spawn_local(async move {
-            let ws = desk.ws.get_untracked();
-            if let Err(e) = store::save_meta(&ws).await {
+            let meta = desk.ws.with_untracked(stored::meta_json);
+            if let Err(e) = store::save_meta(&meta).await {
                 desk.note(true, format!("乡镇信息未能保存：{e}"));
             }
         });
@@ -211,8 +239,8 @@ impl Desk {
         }
         let desk = *self;
         leptos::task::spawn_local(async move {
-            let ws = desk.ws.get_untracked();
-            match store::delete_application(&ws, &app).await {
+            let meta = desk.ws.with_untracked(stored::meta_json);
+            match store::delete_application(&meta, &app).await {
                 Ok(()) => {
                     WRITTEN.with(|w| w.borrow_mut().remove(&app.uid));
                     let name = app.latest().map_or("", |v| v.applicant_name.as_str());

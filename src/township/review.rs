@@ -137,17 +137,20 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
         })
     };
 
+    // The versions change only when a file is received, not with each keystroke of the review:
+    // the list (and the drafts it compares) follows them alone.
+    let version_list = Memo::new(move |_| {
+        app.with(|a| a.as_ref().map(|a| a.versions.clone()).unwrap_or_default())
+    });
     let versions = move || {
-        app.with(|a| {
-            let Some(a) = a.as_ref() else { return Vec::new() };
-            a.versions
-                .iter()
+        version_list.with(|vs| {
+            vs.iter()
                 .enumerate()
                 .map(|(i, v)| {
                     let changes = if i == 0 {
                         None
                     } else {
-                        match (a.versions[i - 1].draft(), v.draft()) {
+                        match (desk.version_draft(&vs[i - 1]), desk.version_draft(v)) {
                             (Ok(old), Ok(new)) => Some(bangfu_io::versions::changes_between(&old, &new)),
                             _ => None,
                         }
@@ -229,10 +232,14 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
         }
     };
 
+    // The number of rows, not the review: typing in a row must not rebuild the rows (that would
+    // take the focus away from the field being typed in).
+    let member_count = Memo::new(move |_| {
+        app.with(|a| a.as_ref().map_or(0, |a| a.review.members.len()))
+            .max(check::MIN_MEMBERS)
+    });
     let members = move || {
-        let n = app
-            .with(|a| a.as_ref().map_or(0, |a| a.review.members.len()))
-            .max(check::MIN_MEMBERS);
+        let n = member_count.get();
         (0..n)
             .map(|i| {
                 let get = move |f: fn(&Member) -> String| {
@@ -350,8 +357,10 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
             a.review.sample.picks = picks;
         }));
     };
+    let pick_count =
+        Memo::new(move |_| app.with(|a| a.as_ref().map_or(0, |a| a.review.sample.picks.len())));
     let picks = move || {
-        let n = app.with(|a| a.as_ref().map_or(0, |a| a.review.sample.picks.len()));
+        let n = pick_count.get();
         (0..n).map(|i| {
             let who = Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map(|p| format!("{}（{}）", p.name, bangfu_rules::validate::id_card::mask_id(&p.id_number))).unwrap_or_default()));
             let choice = move |get: fn(&bangfu_review::SampledPerson) -> Answer| Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map_or(Answer::Unspecified, get)));

@@ -4,7 +4,7 @@
 
 use crate::idb::{self, Change, Db, DbError};
 use bangfu_review::stored::{self, Loaded};
-use bangfu_review::{Application, Workspace};
+use bangfu_review::Application;
 use std::cell::RefCell;
 
 const STORE: &str = "workspace";
@@ -32,17 +32,19 @@ pub async fn load() -> Result<Loaded, DbError> {
 }
 
 /// Writes one application (its record and every version record not yet written: versions
-/// never change once received, `written` of them are on disk) and the meta record.
+/// never change once received, `written` of them are on disk), deletes the version records
+/// `stale` (left over from a copy with more versions that this one replaced), and writes the
+/// meta record `meta` ([`stored::meta_json`]), in one transaction.
 ///
 /// # Errors
 /// [`DbError::Quota`] when the storage is full: nothing of this write is kept, the previous
 /// records stay as they were.
 pub async fn save_application(
-    ws: &Workspace,
+    meta: &str,
     app: &Application,
     written: usize,
+    stale: std::ops::Range<usize>,
 ) -> Result<(), DbError> {
-    let meta = stored::meta_json(ws);
     let own = stored::application_json(app);
     let own_key = stored::application_key(&app.uid);
     let versions: Vec<(String, String)> = app
@@ -52,12 +54,16 @@ pub async fn save_application(
         .skip(written)
         .map(|(i, v)| (stored::version_key(&app.uid, i), stored::version_json(v)))
         .collect();
+    let stale: Vec<String> = stale.map(|i| stored::version_key(&app.uid, i)).collect();
     let mut changes = vec![
-        Change::Put(stored::META_KEY, &meta),
+        Change::Put(stored::META_KEY, meta),
         Change::Put(&own_key, &own),
     ];
     for (k, v) in &versions {
         changes.push(Change::Put(k, v));
+    }
+    for k in &stale {
+        changes.push(Change::Delete(k));
     }
     db().await?.write(STORE, &changes).await
 }
@@ -66,20 +72,17 @@ pub async fn save_application(
 ///
 /// # Errors
 /// As [`save_application`].
-pub async fn save_meta(ws: &Workspace) -> Result<(), DbError> {
-    db().await?
-        .put(STORE, stored::META_KEY, &stored::meta_json(ws))
-        .await
+pub async fn save_meta(meta: &str) -> Result<(), DbError> {
+    db().await?.put(STORE, stored::META_KEY, meta).await
 }
 
 /// Deletes an application's records and rewrites the order, in one transaction.
 ///
 /// # Errors
 /// As [`save_application`].
-pub async fn delete_application(ws: &Workspace, app: &Application) -> Result<(), DbError> {
-    let meta = stored::meta_json(ws);
+pub async fn delete_application(meta: &str, app: &Application) -> Result<(), DbError> {
     let keys = stored::application_keys(app);
-    let mut changes = vec![Change::Put(stored::META_KEY, &meta)];
+    let mut changes = vec![Change::Put(stored::META_KEY, meta)];
     for k in &keys {
         changes.push(Change::Delete(k));
     }

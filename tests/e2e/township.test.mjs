@@ -203,6 +203,12 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
     await fs.getByLabel('查阅资料').check();
     await fs.getByLabel('审查组已核实并确认此项').check();
   }
+  // Typed one character at a time, as a person types: the field keeps the focus and every
+  // character (each keystroke saves and re-checks the review).
+  const typed = review.getByLabel('审查组成员 1 单位/职务');
+  await typed.fill('');
+  await typed.pressSequentially('镇党委副书记');
+  assert.equal(await typed.inputValue(), '镇党委副书记');
   await review.getByLabel('结论', { exact: true }).selectOption({ label: '不符合' });
   assert.match(await review.getByLabel(/不符合的原因及整改事项/).inputValue(), /第七条第（一）项/);
   await review.getByText('结论已生效。').waitFor();
