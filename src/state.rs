@@ -212,41 +212,44 @@ impl AppState {
     /// One tab edits; others follow it live (see [`crate::tabs`]).
     fn start_tabs(&self) {
         let state = *self;
-        tabs::start(tabs::Hooks {
-            role: Box::new(move |role| {
-                if role == Role::Editor && state.role.get_untracked() == Role::Follower {
-                    // Taking over: the other tab saved before letting go; start from that.
-                    leptos::task::spawn_local(async move {
-                        if let Some(d) = storage::reload().await {
-                            state.set_draft(d);
-                        }
-                        state.role.set(Role::Editor);
-                    });
-                } else {
-                    state.role.set(role);
-                }
-            }),
-            message: Box::new(move |m| match m {
-                tabs::Message::Saved(at) => {
-                    if state.role.get_untracked() == Role::Follower {
+        tabs::start(
+            tabs::DRAFT,
+            tabs::Hooks {
+                role: Box::new(move |role| {
+                    if role == Role::Editor && state.role.get_untracked() == Role::Follower {
+                        // Taking over: the other tab saved before letting go; start from that.
                         leptos::task::spawn_local(async move {
                             if let Some(d) = storage::reload().await {
                                 state.set_draft(d);
-                                state.save_status.set(SaveStatus::Saved(at));
                             }
+                            state.role.set(Role::Editor);
                         });
+                    } else {
+                        state.role.set(role);
                     }
-                }
-                tabs::Message::Takeover => {
-                    if state.role.get_untracked() == Role::Editor {
-                        leptos::task::spawn_local(async move {
-                            state.save_now().await;
-                            tabs::release();
-                        });
+                }),
+                message: Box::new(move |m| match m {
+                    tabs::Message::Saved(at) => {
+                        if state.role.get_untracked() == Role::Follower {
+                            leptos::task::spawn_local(async move {
+                                if let Some(d) = storage::reload().await {
+                                    state.set_draft(d);
+                                    state.save_status.set(SaveStatus::Saved(at));
+                                }
+                            });
+                        }
                     }
-                }
-            }),
-        });
+                    tabs::Message::Takeover => {
+                        if state.role.get_untracked() == Role::Editor {
+                            leptos::task::spawn_local(async move {
+                                state.save_now().await;
+                                tabs::release();
+                            });
+                        }
+                    }
+                }),
+            },
+        );
     }
 
     /// A page left open overnight moves to the new day when it is next looked at (or within a

@@ -1,9 +1,10 @@
-//! One tab edits the draft; any other tab of the app follows it.
+//! One tab edits; any other tab of the app follows it. Used for the applicant's draft
+//! ([`DRAFT`]) and, in its own module, for the township's workspace ([`WORKSPACE`]).
 //!
 //! Two tabs that both autosave wipe each other's typing. So the tab holding the Web Lock
-//! `bangfu-draft-editor` is the editor; a tab that finds the lock taken is a follower: it shows
-//! the draft read-only, reloads it each time the editor says it saved (BroadcastChannel
-//! `bangfu-draft`), and offers 「在此标签页编辑」. Asking for the draft makes the editor save what
+//! (`bangfu-draft-editor` for the draft) is the editor; a tab that finds the lock taken is a
+//! follower: it shows the data read-only, reloads it each time the editor says it saved
+//! (BroadcastChannel `bangfu-draft`), and offers 「在此标签页编辑」. Asking for the draft makes the editor save what
 //! is pending first and then let go; a follower queued for the lock gets it when the editor tab
 //! closes. An editor that does not answer within three seconds (frozen, in the background) has
 //! the lock taken from it, and becomes a follower when it wakes.
@@ -18,8 +19,25 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, BroadcastChannel, MessageEvent};
 
-const LOCK: &str = "bangfu-draft-editor";
-const CHANNEL: &str = "bangfu-draft";
+/// The Web Lock and the channel of one kind of data edited in one tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Names {
+    pub lock: &'static str,
+    pub channel: &'static str,
+}
+
+/// The applicant's draft.
+pub const DRAFT: Names = Names {
+    lock: "bangfu-draft-editor",
+    channel: "bangfu-draft",
+};
+
+/// The township's workspace (乡镇初审): apart from the draft, so a clerk may fill in a draft in
+/// one tab while reviewing in another.
+pub const WORKSPACE: Names = Names {
+    lock: "bangfu-township-editor",
+    channel: "bangfu-township",
+};
 /// How long a tab asking for the draft waits for the editor to let go before taking it.
 const TAKEOVER_WAIT: Duration = Duration::from_secs(3);
 
@@ -48,7 +66,8 @@ impl Role {
 /// What another tab says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
-    /// The editor saved (at this local time).
+    /// The editor saved: what it says about it (the draft: the local time; the workspace: the
+    /// application saved, or empty for the township's details).
     Saved(String),
     /// A follower asks for the draft.
     Takeover,
@@ -61,6 +80,7 @@ pub struct Hooks {
 }
 
 struct Tabs {
+    names: Names,
     hooks: Hooks,
     channel: Option<BroadcastChannel>,
     /// Resolving it lets go of the lock (set while editor).
@@ -110,7 +130,7 @@ fn on_grant(lock: JsValue) -> Promise {
     held
 }
 
-/// `navigator.locks.request(LOCK, options, on_grant)`; a rejection (the lock was taken from
+/// `navigator.locks.request(names.lock, options, on_grant)`; a rejection (the lock was taken from
 /// us, or the queued request cancelled) makes this tab a follower.
 fn request(options: &Object) {
     let Some(locks) = locks() else { return };
@@ -118,8 +138,11 @@ fn request(options: &Object) {
         return;
     };
     let method: Function = method.unchecked_into();
+    let Some(lock) = tabs().map(|t| t.names.lock) else {
+        return;
+    };
     let grant = Closure::<dyn FnMut(JsValue) -> Promise>::new(on_grant);
-    let Ok(p) = method.call3(&locks, &LOCK.into(), options, grant.as_ref()) else {
+    let Ok(p) = method.call3(&locks, &lock.into(), options, grant.as_ref()) else {
         return;
     };
     grant.forget();
@@ -156,10 +179,12 @@ fn queue() {
     request(&options);
 }
 
-/// Starts taking part: the role is reported through `hooks` as soon as it is known.
-pub fn start(hooks: Hooks) {
-    let channel = BroadcastChannel::new(CHANNEL).ok();
+/// Starts taking part for the data `names` stands for: the role is reported through `hooks` as
+/// soon as it is known. One kind of data per page (the township's module has its own copy).
+pub fn start(names: Names, hooks: Hooks) {
+    let channel = BroadcastChannel::new(names.channel).ok();
     let t = std::rc::Rc::new(Tabs {
+        names,
         hooks,
         channel,
         release: RefCell::new(None),
@@ -209,9 +234,14 @@ fn post(fields: &[(&str, JsValue)]) {
     let _ = ch.post_message(&o);
 }
 
-/// The editor saved: followers reload.
-pub fn announce_saved(saved_at: &str) {
-    post(&[("type", "saved".into()), ("saved_at", saved_at.into())]);
+/// The editor saved: followers reload (`what`: see [`Message::Saved`]).
+pub fn announce_saved(what: &str) {
+    post(&[("type", "saved".into()), ("saved_at", what.into())]);
+}
+
+/// This tab's role now.
+pub fn role() -> Role {
+    tabs().map_or(Role::Starting, |t| t.role.get())
 }
 
 /// The editor lets go (after saving what was pending) and follows from now on.
@@ -224,7 +254,7 @@ pub fn release() {
     queue();
 }
 
-/// A follower asks for the draft: the editor is asked to let go; without an answer in
+/// A follower asks to edit: the editor is asked to let go; without an answer in
 /// [`TAKEOVER_WAIT`], the lock is taken.
 pub fn take_over() {
     let Some(t) = tabs() else { return };

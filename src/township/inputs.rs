@@ -1,5 +1,5 @@
-//! Labelled inputs of the review forms: each has a visible `<label>` and shows the review's
-//! problems for its field under it.
+//! Labelled inputs of the review forms: each has a visible `<label>`, shows the review's
+//! problems for its field under it, and is read-only while the workspace is ([`super::Locked`]).
 
 use bangfu_model::Choice;
 use leptos::prelude::*;
@@ -14,6 +14,11 @@ pub fn FieldMessages(id: String, msgs: Signal<Vec<(String, bool)>>) -> impl Into
             }).collect_view()}
         </div>
     }
+}
+
+/// Whether the workspace is read-only here (false outside the workspace).
+fn locked() -> Signal<bool> {
+    use_context::<super::Locked>().map_or_else(|| Signal::derive(|| false), |l| l.0)
 }
 
 /// A text input (or a textarea when `lines > 1`).
@@ -31,9 +36,11 @@ pub fn Text(
     let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
     let msg_id = format!("{id}-msg");
     let invalid = move || msgs.with(|m| m.iter().any(|(_, b)| *b));
+    let locked = locked();
     let input = if lines > 1 {
         view! {
             <textarea id=id.clone() rows=lines placeholder=placeholder aria-describedby=msg_id.clone()
+                readonly=move || locked.get()
                 aria-invalid=move || invalid().then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
@@ -42,6 +49,7 @@ pub fn Text(
     } else {
         view! {
             <input id=id.clone() type="text" placeholder=placeholder aria-describedby=msg_id.clone()
+                readonly=move || locked.get()
                 aria-invalid=move || invalid().then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev)) />
@@ -69,10 +77,11 @@ pub fn Select<T: Choice + Send + Sync>(
     let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
     let msg_id = format!("{id}-msg");
     let invalid = move || msgs.with(|m| m.iter().any(|(_, b)| *b));
+    let locked = locked();
     view! {
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
-            <select id=id aria-describedby=msg_id.clone()
+            <select id=id aria-describedby=msg_id.clone() disabled=move || locked.get()
                 on:change=move |ev| {
                     if let Some(v) = T::from_code(&event_target_value(&ev)) {
                         on_change.run(v);

@@ -4,16 +4,16 @@
 use super::inputs::Text;
 use super::Desk;
 use crate::{clock, draft_file};
-use bangfu_review::handoff;
 use bangfu_review::overview::{self, Filter, SortKey};
 use bangfu_review::status::Stage;
 use bangfu_review::workspace::Received;
+use bangfu_review::{handoff, undo};
 use bangfu_rules::calendar::Calendar;
 use leptos::prelude::*;
 
 /// Receives files one after the other, saying for each what became of it.
 pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
-    if desk.read_only.get_untracked().is_some() || files.is_empty() {
+    if files.is_empty() {
         return;
     }
     leptos::task::spawn_local(async move {
@@ -29,7 +29,7 @@ pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
             }
         }
         let mut results = Vec::with_capacity(read.len());
-        desk.ws.update(|ws| {
+        let changed = desk.change(|ws| {
             for (name, bytes) in &read {
                 let r = ws.receive(name, bytes, &clock::now_local(), clock::today());
                 let who = match &r {
@@ -42,6 +42,9 @@ pub fn receive_files(desk: Desk, files: Vec<web_sys::File>) {
                 results.push((name.clone(), who, r));
             }
         });
+        if !changed {
+            return desk.note(true, "未接收：乡镇初审工作区正在另一个标签页中编辑，请在那边接收，或点「在此标签页编辑」。".into());
+        }
         for (name, who, result) in results {
             match result {
                 Ok(Received::New { uid, number }) => {
@@ -237,25 +240,54 @@ pub fn Overview() -> impl IntoView {
         });
     };
     let confirm_open = move |_| {
-        let Some((file, plan, name)) = pending_open.get_untracked() else {
+        let Some((file, _, name)) = pending_open.get_untracked() else {
             return;
         };
         pending_open.set(None);
         let uids: Vec<String> = file.applications.iter().map(|a| a.uid.clone()).collect();
-        desk.replacing(&uids);
-        desk.ws.update(|ws| handoff::open(ws, file));
-        for uid in uids {
-            desk.save(uid);
+        let stamp = clock::now_local().replace('T', " ");
+        let mut opened = None;
+        if !desk
+            .change(|ws| opened = Some(undo::open(ws, file, &name, &stamp[..16.min(stamp.len())])))
+        {
+            return;
         }
-        desk.save_meta();
-        desk.note(
-            false,
+        let Some(opened) = opened else { return };
+        let done = format!(
+            "已打开审查记录「{name}」：新增 {} 件，替换 {} 件，相同 {} 件。",
+            opened.added.len(),
+            opened.replaced.len(),
+            uids.len() - opened.added.len() - opened.replaced.len()
+        );
+        let undo = opened.changes_anything().then_some(opened);
+        desk.commit(uids, Vec::new(), undo, done, "审查记录文件未能打开");
+    };
+    let asking_undo = RwSignal::new(false);
+    let confirm_undo = move |_| {
+        asking_undo.set(false);
+        let Some(opened) = desk.opened.get_untracked() else {
+            return;
+        };
+        let mut undone = None;
+        if !desk.change(|ws| undone = Some(opened.undo(ws))) {
+            return;
+        }
+        let Some(undone) = undone else { return };
+        if desk.open.with_untracked(|o| {
+            o.as_ref()
+                .is_some_and(|u| undone.removed.iter().any(|a| &a.uid == u))
+        }) {
+            desk.open.set(None);
+        }
+        desk.commit(
+            undone.restored,
+            undone.removed,
+            None,
             format!(
-                "已打开审查记录「{name}」：新增 {} 件，替换 {} 件，相同 {} 件。",
-                plan.added.len(),
-                plan.replaced.len(),
-                plan.unchanged
+                "已撤销打开「{}」：审查记录已恢复为打开前的样子。",
+                opened.file_name
             ),
+            "未能撤销",
         );
     };
     let township_field =
@@ -267,8 +299,9 @@ pub fn Overview() -> impl IntoView {
                 <Text id=id label=label
                     value=Signal::derive(move || desk.ws.with(|ws| get(&ws.township)))
                     on_input=Callback::new(move |v: String| {
-                        desk.ws.update(|ws| set(&mut ws.township, v));
-                        desk.save_meta();
+                        if desk.change(|ws| set(&mut ws.township, v)) {
+                            desk.save_meta();
+                        }
                     }) />
             }
         };
@@ -291,13 +324,13 @@ pub fn Overview() -> impl IntoView {
                 on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <label class="button" for="receive-files">"接收申请材料（草稿文件，可多选）"</label>
-                <input id="receive-files" class="visually-hidden" type="file" accept=".json,application/json" multiple on:change=on_pick />
+                <label class="button" class:disabled=move || desk.locked() for="receive-files">"接收申请材料（草稿文件，可多选）"</label>
+                <input id="receive-files" class="visually-hidden" type="file" accept=".json,application/json" multiple on:change=on_pick disabled=move || desk.locked() />
                 <span class="hint">"也可以把文件拖到这里。同一份材料不会重复接收；同一统一社会信用代码的新文件作为新版本保存。"</span>
             </div>
             <div class="actions">
-                <label class="button secondary" for="open-review-file">"打开审查记录文件"</label>
-                <input id="open-review-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=open_review_file />
+                <label class="button secondary" class:disabled=move || desk.locked() for="open-review-file">"打开审查记录文件"</label>
+                <input id="open-review-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=open_review_file disabled=move || desk.locked() />
                 <button type="button" class="secondary" on:click=export_all disabled=move || total() == 0>"导出全部审查记录"</button>
                 <button type="button" class="secondary" on:click=export_list disabled=move || total() == 0>"导出一览（Excel，含第十一条台账项）"</button>
             </div>
@@ -317,11 +350,36 @@ pub fn Overview() -> impl IntoView {
                 </div>
             </Show>
             <crate::pdf_worker::ProgressView client=notice_client />
+            {move || desk.opened.get().filter(|_| !desk.locked()).map(|o| {
+                let changed = desk.ws.with(|ws| o.changed_since(ws));
+                view! {
+                    <div class="notice info undo-open" role="status">
+                        <p>{format!("{}。如果打开错了，可以撤销，恢复为打开前的审查记录。", o.summary())}</p>
+                        <Show when=move || asking_undo.get() fallback=move || view! {
+                            <div class="notice-actions">
+                                <button type="button" on:click=move |_| asking_undo.set(true)>"撤销这次打开"</button>
+                                <button type="button" class="secondary" on:click=move |_| desk.forget_opened()>"保留，不再提示"</button>
+                            </div>
+                        }>
+                            <p id="undo-q" role="alert">{format!(
+                                "撤销将删除打开时新增的 {} 件申请，并把替换的 {} 件恢复为打开前的内容。{}确定撤销吗？",
+                                o.added.len(),
+                                o.replaced.len(),
+                                if changed.is_empty() { String::new() } else { format!("以下申请在打开后又有改动，这些改动也会撤回：{}。", changed.join("、")) }
+                            )}</p>
+                            <div class="notice-actions">
+                                <button type="button" on:click=confirm_undo>"确定撤销"</button>
+                                <button type="button" class="secondary" on:click=move |_| asking_undo.set(false)>"取消"</button>
+                            </div>
+                        </Show>
+                    </div>
+                }
+            })}
             {move || pending_open.get().map(|(_, plan, name)| view! {
                 <div class="notice info" role="alertdialog" aria-labelledby="open-q">
                     <p id="open-q">{format!("打开「{name}」将新增 {} 件申请", plan.added.len())}
                         {(!plan.replaced.is_empty()).then(|| format!("，并用文件中的版本替换本机的 {} 件（{}）", plan.replaced.len(), plan.replaced.join("、")))}
-                        "。确定打开吗？"</p>
+                        "。确定打开吗？打开后可以撤销。"</p>
                     <div class="notice-actions">
                         <button type="button" on:click=confirm_open>"确定打开"</button>
                         <button type="button" class="secondary" on:click=move |_| pending_open.set(None)>"取消"</button>

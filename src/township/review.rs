@@ -31,8 +31,23 @@ impl PartialEq for Shared {
     }
 }
 
-fn msgs_at(problems: Memo<Vec<Problem>>, at: &'static str) -> Signal<Vec<(String, bool)>> {
+/// The problems at one field, once the reviewers have worked on it or chosen a conclusion
+/// ([`check::worked_on`]).
+fn msgs_at(
+    problems: Memo<Vec<Problem>>,
+    app: Memo<Option<Application>>,
+    at: impl Into<String>,
+) -> Signal<Vec<(String, bool)>> {
+    let at: String = at.into();
     Signal::derive(move || {
+        let shown = app.with(|a| {
+            a.as_ref().is_some_and(|a| {
+                a.review.conclusion != Conclusion::Unspecified || check::worked_on(a, &at)
+            })
+        });
+        if !shown {
+            return Vec::new();
+        }
         problems.with(|ps| {
             ps.iter()
                 .filter(|p| p.at == at)
@@ -286,16 +301,13 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
                     res != ReviewResult::Unspecified && s.is_some_and(|s| ReviewResult::matching(s) != res)
                 };
                 let confirmed = Signal::derive(move || app.with(|a| a.as_ref().is_some_and(|a| a.review.row(id).is_some_and(|r| check::is_confirmed(r, a)))));
-                let msgs = Signal::derive(move || {
-                    let at = format!("rows.{code}");
-                    problems.with(|ps| ps.iter().filter(|p| p.at == at).map(|p| (p.message.clone(), p.blocking)).collect::<Vec<_>>())
-                });
+                let msgs = msgs_at(problems, app, format!("rows.{code}"));
                 let methods = Method::ALL[1..].iter().map(|m| {
                     let m = *m;
                     let checked = move || app.with(|a| a.as_ref().and_then(|a| a.review.row(id)).is_some_and(|r| r.methods.contains(&m)));
                     view! {
                         <label class="check inline">
-                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                            <input type="checkbox" prop:checked=checked disabled=move || desk.locked() on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 set(Box::new(move |a| {
                                     let r = a.review.row_mut(id);
@@ -307,6 +319,20 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
                         </label>
                     }
                 }).collect_view();
+                // The checklist's materials for this criterion, ticked where 依据材料 names them.
+                let cited = bangfu_rules::materials::for_criterion(id).map(|m| {
+                    let name = m.name;
+                    let checked = move || app.with(|a| a.as_ref().and_then(|a| a.review.row(id)).is_some_and(|r| r.cites(name)));
+                    view! {
+                        <label class="check inline">
+                            <input type="checkbox" prop:checked=checked disabled=move || desk.locked() on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                set(Box::new(move |a| a.review.row_mut(id).set_cited(name, on)));
+                            } />
+                            {name}
+                        </label>
+                    }
+                }).collect_view();
                 view! {
                     <fieldset class="editor criterion" class:differs=differs class:confirmed=move || confirmed.get() data-criterion=code>
                         <legend>{format!("{} {}", id.citation(), id.title())}</legend>
@@ -315,10 +341,11 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
                         <fieldset class="sub"><legend>"审查方式（可多选）"</legend>{methods}</fieldset>
                         <Select id=format!("row-{code}-result") label="核实结果" value=result
                             on_change=Callback::new(move |v: ReviewResult| set(Box::new(move |a| a.review.row_mut(id).result = v))) />
+                        <fieldset class="sub evidence"><legend>"依据材料（勾选申报材料清单中的，其他的在下面补充）"</legend>{cited}</fieldset>
                         <Text id=format!("row-{code}-evidence") label="依据材料" lines=2 value=row_of(|r| r.evidence.clone()) on_input=put(|r, v| r.evidence = v) />
                         <Text id=format!("row-{code}-note") label="说明（核实结果与系统自评不同时必填）" lines=2 value=row_of(|r| r.note.clone()) on_input=put(|r, v| r.note = v) />
                         <label class="check">
-                            <input type="checkbox" id=format!("row-{code}-confirmed") prop:checked=move || confirmed.get() on:change=move |ev| {
+                            <input type="checkbox" id=format!("row-{code}-confirmed") prop:checked=move || confirmed.get() disabled=move || desk.locked() on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 set(Box::new(move |a| {
                                     let fp = if on { a.latest_fingerprint().to_owned() } else { String::new() };
@@ -366,12 +393,11 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
             let choice = move |get: fn(&bangfu_review::SampledPerson) -> Answer| Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map_or(Answer::Unspecified, get)));
             let put = move |f: fn(&mut bangfu_review::SampledPerson, Answer)| Callback::new(move |v: Answer| set(Box::new(move |a| if let Some(p) = a.review.sample.picks.get_mut(i) { f(p, v) })));
             let reached = Signal::derive(move || app.with(|a| a.as_ref().and_then(|a| a.review.sample.picks.get(i)).map_or(Reached::Unspecified, |p| p.reached)));
-            let at: &'static str = Box::leak(format!("sample.{i}").into_boxed_str());
             view! {
                 <fieldset class="sub pick">
                     <legend>{move || who.get()}</legend>
                     <div class="grid">
-                        <Select id=format!("pick-{i}-reached") label="是否联系上" value=reached msgs=msgs_at(problems, at)
+                        <Select id=format!("pick-{i}-reached") label="是否联系上" value=reached msgs=msgs_at(problems, app, format!("sample.{i}"))
                             on_change=Callback::new(move |v: Reached| set(Box::new(move |a| if let Some(p) = a.review.sample.picks.get_mut(i) { p.reached = v }))) />
                         <Select id=format!("pick-{i}-on-post") label="本人确认在岗" value=choice(|p| p.on_post) on_change=put(|p, v| p.on_post = v) />
                         <Select id=format!("pick-{i}-wages") label="工资按时足额到账" value=choice(|p| p.wages_received) on_change=put(|p, v| p.wages_received = v) />
@@ -468,7 +494,7 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
             })}</p>
             <div class="grid">
                 <Text id="app-number" label="受理编号" value=text_of(|a| a.number.clone()) on_input=on_text(|a, v| a.number = v) />
-                <Text id="app-received" label="受理日期" value=text_of(|a| a.received_on.clone()) on_input=on_text(|a, v| a.received_on = v) msgs=msgs_at(problems, "received_on") />
+                <Text id="app-received" label="受理日期" value=text_of(|a| a.received_on.clone()) on_input=on_text(|a, v| a.received_on = v) msgs=msgs_at(problems, app, "received_on") />
             </div>
             <h3>"收到的材料"</h3>
             <ol class="versions">{versions}</ol>
@@ -478,36 +504,36 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
             <h3>"审查记录（第八条第（二）项）"</h3>
             <fieldset class="editor"><legend>"审查组（不少于3人）"</legend>
                 {members}
-                <button type="button" class="secondary small" on:click=move |_| set(Box::new(|a| {
+                <button type="button" class="secondary small" disabled=move || desk.locked() on:click=move |_| set(Box::new(|a| {
                     while a.review.members.len() < check::MIN_MEMBERS { a.review.members.push(Member::default()); }
                     a.review.members.push(Member::default());
                 }))>"增加成员"</button>
-                <FieldMessages id="members-msg".to_owned() msgs=msgs_at(problems, "members") />
+                <FieldMessages id="members-msg".to_owned() msgs=msgs_at(problems, app, "members") />
             </fieldset>
             <div class="grid">
-                <Text id="visit-date" label="实地审查日期" placeholder="如 2026-12-02" value=text_of(|a| a.review.visit_date.clone()) on_input=on_text(|a, v| a.review.visit_date = v) msgs=msgs_at(problems, "visit_date") />
+                <Text id="visit-date" label="实地审查日期" placeholder="如 2026-12-02" value=text_of(|a| a.review.visit_date.clone()) on_input=on_text(|a, v| a.review.visit_date = v) msgs=msgs_at(problems, app, "visit_date") />
                 <Text id="visit-place" label="实地审查地点" value=text_of(|a| a.review.visit_place.clone()) on_input=on_text(|a, v| a.review.visit_place = v) />
-                <Text id="review-date" label="审查日期" placeholder="如 2026-12-02" value=text_of(|a| a.review.review_date.clone()) on_input=on_text(|a, v| a.review.review_date = v) msgs=msgs_at(problems, "review_date") />
+                <Text id="review-date" label="审查日期" placeholder="如 2026-12-02" value=text_of(|a| a.review.review_date.clone()) on_input=on_text(|a, v| a.review.review_date = v) msgs=msgs_at(problems, app, "review_date") />
             </div>
             {rows}
             <fieldset class="editor"><legend>"抽查（电话抽查或访谈）"</legend>
                 <p class="hint">"从登记的脱贫人口（含监测对象）中随机抽取，抽取结果和随机种子会印在审查意见表上。"</p>
                 <div class="list-tools">
                     <div class="field inline"><label for="sample-size">"抽查人数"</label>
-                        <input id="sample-size" type="text" inputmode="numeric" placeholder="默认3至5人" prop:value=move || sample_size.get() on:input=move |ev| sample_size.set(event_target_value(&ev)) /></div>
-                    <button type="button" class="secondary" on:click=draw>"随机抽取"</button>
+                        <input id="sample-size" type="text" inputmode="numeric" placeholder="默认3至5人" readonly=move || desk.locked() prop:value=move || sample_size.get() on:input=move |ev| sample_size.set(event_target_value(&ev)) /></div>
+                    <button type="button" class="secondary" disabled=move || desk.locked() on:click=draw>"随机抽取"</button>
                     <span class="hint">{move || app.with(|a| a.as_ref().filter(|a| !a.review.sample.seed.is_empty()).map(|a| format!("随机种子 {}", a.review.sample.seed)))}</span>
                 </div>
                 {picks}
             </fieldset>
             <fieldset class="editor"><legend>"审查结论"</legend>
-                <Select id="conclusion" label="结论" value=conclusion msgs=msgs_at(problems, "conclusion")
+                <Select id="conclusion" label="结论" value=conclusion msgs=msgs_at(problems, app, "conclusion")
                     on_change=Callback::new(move |v: Conclusion| set(Box::new(move |a| a.review.conclusion = v))) />
                 <Show when=move || conclusion.get() == Conclusion::Rejected>
-                    <Text id="reasons" label="不符合的原因及整改事项（第八条第（五）项，将写入书面说明）" lines=6 wide=true value=text_of(|a| a.review.reasons.clone()) on_input=on_text(|a, v| a.review.reasons = v) msgs=msgs_at(problems, "reasons") />
+                    <Text id="reasons" label="不符合的原因及整改事项（第八条第（五）项，将写入书面说明）" lines=6 wide=true value=text_of(|a| a.review.reasons.clone()) on_input=on_text(|a, v| a.review.reasons = v) msgs=msgs_at(problems, app, "reasons") />
                 </Show>
                 <Show when=move || conclusion.get() == Conclusion::ToSupplement>
-                    <Text id="materials" label="需补正的材料" lines=4 wide=true value=text_of(|a| a.review.materials.clone()) on_input=on_text(|a, v| a.review.materials = v) msgs=msgs_at(problems, "materials") />
+                    <Text id="materials" label="需补正的材料" lines=4 wide=true value=text_of(|a| a.review.materials.clone()) on_input=on_text(|a, v| a.review.materials = v) msgs=msgs_at(problems, app, "materials") />
                 </Show>
                 <Text id="opinion" label="审查意见" lines=3 wide=true value=text_of(|a| a.review.opinion.clone()) on_input=on_text(|a, v| a.review.opinion = v) />
                 <div class="problems" role="status">
@@ -526,13 +552,13 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
             <Show when=move || conclusion.get() == Conclusion::Qualifies && concluded.get()>
                 <fieldset class="editor"><legend>"公示（不少于5个工作日）"</legend>
                     <div class="grid">
-                        <Text id="notice-start" label="公示开始日期" value=text_of(|a| a.notice.start.clone()) on_input=on_text(|a, v| a.notice.start = v) msgs=Signal::derive(move || notice_problems.with(|ps| ps.iter().filter(|p| p.at == "notice.start").map(|p| (p.message.clone(), p.blocking)).collect())) />
-                        <Text id="notice-end" label="公示结束日期" value=text_of(|a| a.notice.end.clone()) on_input=on_text(|a, v| a.notice.end = v) msgs=Signal::derive(move || notice_problems.with(|ps| ps.iter().filter(|p| p.at == "notice.end").map(|p| (p.message.clone(), p.blocking)).collect())) />
+                        <Text id="notice-start" label="公示开始日期" value=text_of(|a| a.notice.start.clone()) on_input=on_text(|a, v| a.notice.start = v) msgs=msgs_at(notice_problems, app, "notice.start") />
+                        <Text id="notice-end" label="公示结束日期" value=text_of(|a| a.notice.end.clone()) on_input=on_text(|a, v| a.notice.end = v) msgs=msgs_at(notice_problems, app, "notice.end") />
                     </div>
-                    <button type="button" class="secondary small" on:click=fill_end>"按5个工作日填入结束日期"</button>
+                    <button type="button" class="secondary small" disabled=move || desk.locked() on:click=fill_end>"按5个工作日填入结束日期"</button>
                     <Text id="notice-place" label="公示地点或网址" value=text_of(|a| a.notice.place.clone()) on_input=on_text(|a, v| a.notice.place = v) />
                     <Select id="notice-objections" label="公示期内有无异议" value=Signal::derive(move || app.with(|a| a.as_ref().map_or(Objections::Unspecified, |a| a.notice.objections)))
-                        msgs=Signal::derive(move || notice_problems.with(|ps| ps.iter().filter(|p| p.at == "notice.objections").map(|p| (p.message.clone(), p.blocking)).collect()))
+                        msgs=msgs_at(notice_problems, app, "notice.objections")
                         on_change=Callback::new(move |v: Objections| set(Box::new(move |a| a.notice.objections = v))) />
                     <Text id="objection-text" label="异议内容及处理结果" lines=2 value=text_of(|a| a.notice.objection_text.clone()) on_input=on_text(|a, v| a.notice.objection_text = v) />
                     <Text id="submitted-on" label="报送旗县日期" value=text_of(|a| a.submission.submitted_on.clone()) on_input=on_text(|a, v| a.submission.submitted_on = v) />
@@ -542,7 +568,7 @@ pub fn ApplicationPage(uid: String) -> impl IntoView {
                 <div class="actions">
                     <super::docs::DocButtons uid=(*uid).clone() />
                     <button type="button" class="secondary" on:click=export_one>"导出本申请的审查记录"</button>
-                    <button type="button" class="danger" on:click=move |_| asking_delete.set(true)>"删除此申请"</button>
+                    <button type="button" class="danger" disabled=move || desk.locked() on:click=move |_| asking_delete.set(true)>"删除此申请"</button>
                 </div>
                 <Show when=move || asking_delete.get()>
                     <div class="notice error" role="alertdialog" aria-labelledby="delete-q">

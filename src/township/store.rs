@@ -32,9 +32,8 @@ pub async fn load() -> Result<Loaded, DbError> {
 }
 
 /// Writes one application (its record and every version record not yet written: versions
-/// never change once received, `written` of them are on disk), deletes the version records
-/// `stale` (left over from a copy with more versions that this one replaced), and writes the
-/// meta record `meta` ([`stored::meta_json`]), in one transaction.
+/// never change once received, `written` of them are on disk) and the meta record `meta`
+/// ([`stored::meta_json`]), in one transaction.
 ///
 /// # Errors
 /// [`DbError::Quota`] when the storage is full: nothing of this write is kept, the previous
@@ -43,7 +42,6 @@ pub async fn save_application(
     meta: &str,
     app: &Application,
     written: usize,
-    stale: std::ops::Range<usize>,
 ) -> Result<(), DbError> {
     let own = stored::application_json(app);
     let own_key = stored::application_key(&app.uid);
@@ -54,7 +52,6 @@ pub async fn save_application(
         .skip(written)
         .map(|(i, v)| (stored::version_key(&app.uid, i), stored::version_json(v)))
         .collect();
-    let stale: Vec<String> = stale.map(|i| stored::version_key(&app.uid, i)).collect();
     let mut changes = vec![
         Change::Put(stored::META_KEY, meta),
         Change::Put(&own_key, &own),
@@ -62,10 +59,45 @@ pub async fn save_application(
     for (k, v) in &versions {
         changes.push(Change::Put(k, v));
     }
-    for k in &stale {
-        changes.push(Change::Delete(k));
-    }
     db().await?.write(STORE, &changes).await
+}
+
+/// Applies `changes` (records written or deleted, see [`stored::Change`]) in one transaction:
+/// all of them or, on a failure, none.
+///
+/// # Errors
+/// As [`save_application`].
+pub async fn apply(changes: &[stored::Change]) -> Result<(), DbError> {
+    let list: Vec<Change> = changes
+        .iter()
+        .map(|(k, v)| match v {
+            Some(v) => Change::Put(k, v),
+            None => Change::Delete(k),
+        })
+        .collect();
+    db().await?.write(STORE, &list).await
+}
+
+/// The records another tab saved for one application, with the meta record, to take into
+/// this tab's workspace ([`stored::refresh`]).
+///
+/// # Errors
+/// [`DbError`] when the database cannot be read.
+pub async fn application_records(uid: &str) -> Result<Vec<(String, String)>, DbError> {
+    let db = db().await?;
+    let key = stored::application_key(uid);
+    let mut records = Vec::new();
+    if let Some(own) = db.get(STORE, &key).await? {
+        records.push((key, own));
+    }
+    if let Some(meta) = db.get(STORE, stored::META_KEY).await? {
+        records.push((stored::META_KEY.to_owned(), meta));
+    }
+    records.extend(
+        db.get_prefixed(STORE, &stored::versions_prefix(uid))
+            .await?,
+    );
+    Ok(records)
 }
 
 /// Writes the meta record (township details, order).
@@ -74,19 +106,6 @@ pub async fn save_application(
 /// As [`save_application`].
 pub async fn save_meta(meta: &str) -> Result<(), DbError> {
     db().await?.put(STORE, stored::META_KEY, meta).await
-}
-
-/// Deletes an application's records and rewrites the order, in one transaction.
-///
-/// # Errors
-/// As [`save_application`].
-pub async fn delete_application(meta: &str, app: &Application) -> Result<(), DbError> {
-    let keys = stored::application_keys(app);
-    let mut changes = vec![Change::Put(stored::META_KEY, meta)];
-    for k in &keys {
-        changes.push(Change::Delete(k));
-    }
-    db().await?.write(STORE, &changes).await
 }
 
 /// Bytes the workspace takes in the database (its records' text, UTF-16 as stored).

@@ -194,3 +194,82 @@ test('新建空白草稿 asks first, and the replaced draft is restorable from �
     await app.close();
   }
 });
+
+/** Switches to 乡镇初审 and waits until its workspace is read and this tab edits it. */
+async function toTownship(page) {
+  await page.getByRole('button', { name: '乡镇初审' }).click();
+  await page.locator('#township-main[data-loaded="true"][data-tab="editor"]').waitFor();
+}
+const townshipSaved = (page) =>
+  page.locator('#township-main .save-status', { hasText: '已保存' }).waitFor({ timeout: 20_000 });
+
+test('乡镇初审 on a full disk: a received file that cannot be saved stays on the page, is said loudly, and is saved with the next change', { timeout: 120_000 }, async () => {
+  const app = await startApp();
+  try {
+    // Room for the app's own small records, not for a received draft of 300 people (the
+    // database compresses it to ≈60 KB).
+    const cdp = await app.context.newCDPSession(app.page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin, quotaSize: 20_000 });
+    const page = await app.open();
+    await toTownship(page);
+    const env = workshopEnvelope({ people: 300 });
+    const file = join(await mkdtemp(join(tmpdir(), 'bangfu-ws-quota-')), '大合作社.json');
+    await writeFile(file, JSON.stringify(env));
+    await page.getByLabel('接收申请材料（草稿文件，可多选）').setInputFiles(file);
+    await page.getByText(/审查记录未能保存：浏览器存储空间已满。已输入的内容仍在页面上/).waitFor({ timeout: 30_000 });
+    const rows = page.locator('table.applications tbody tr');
+    assert.equal(await rows.count(), 1, 'the application stays on the page');
+    // Room again: the next change writes the application with the file it holds.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: app.origin });
+    await page.getByRole('button', { name: /^审查 / }).click();
+    await page.getByLabel('实地审查地点').fill('合作社车间');
+    await townshipSaved(page);
+    await page.reload();
+    await page.locator('#township-main[data-loaded="true"]').waitFor();
+    assert.equal(await rows.count(), 1);
+    await page.getByRole('button', { name: /^审查 / }).click();
+    assert.equal(await page.getByLabel('实地审查地点').inputValue(), '合作社车间');
+    await page.getByText('材料指纹').waitFor();
+  } finally {
+    await app.close();
+  }
+});
+
+test('乡镇初审: 已保存 means on disk, the browser killed right after it loses nothing', { timeout: 120_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const server = await startServer();
+  const profile = await mkdtemp(join(tmpdir(), 'bangfu-ws-kill-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN',
+    });
+  const open = [];
+  try {
+    const ctx = await launch();
+    open.push(ctx);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(server.url);
+    await page.locator('h1').waitFor();
+    await toTownship(page);
+    const desk = page.locator('#township-main');
+    await desk.getByLabel('苏木乡镇人民政府名称').fill('白海子镇人民政府');
+    await desk.getByLabel('联系电话').fill('0474-5210000');
+    await townshipSaved(page);
+    // SIGKILL, no chance to flush anything.
+    execFileSync('pkill', ['-9', '-f', profile]);
+    await ctx.close().catch(() => {});
+    const again = await launch();
+    open.push(again);
+    const p2 = again.pages()[0] ?? (await again.newPage());
+    await p2.goto(server.url);
+    await p2.locator('h1').waitFor();
+    await toTownship(p2);
+    const desk2 = p2.locator('#township-main');
+    assert.equal(await desk2.getByLabel('苏木乡镇人民政府名称').inputValue(), '白海子镇人民政府');
+    assert.equal(await desk2.getByLabel('联系电话').inputValue(), '0474-5210000');
+  } finally {
+    for (const ctx of open) await ctx.close().catch(() => {});
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});

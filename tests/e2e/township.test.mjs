@@ -139,6 +139,9 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
   await desk.getByRole('button', { name: /审查 \d{4}-001/ }).click();
   const review = page.locator('.review');
   await review.getByText('材料指纹').waitFor();
+  // A review just opened is a form to fill in: no field is marked wrong before it is worked on.
+  await review.getByText(/尚需完成 \d+ 项后才能作出结论/).waitFor();
+  assert.equal(await review.locator('.msgs .msg.error').count(), 0, 'no errors before any input');
   // What the applicant filled in, read-only, with the rules' standing of each person.
   await review.getByText('申请单位填报的内容（只读，6 人）').click();
   const first = a.env.draft.employees[0];
@@ -161,6 +164,16 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
     await fs.getByLabel('实地查看').check();
     await fs.getByLabel('审查组已核实并确认此项').check();
   }
+  // 依据材料: the checklist's materials ticked from the prefill; untick one, add what was seen.
+  const wages = review.locator('fieldset.criterion[data-criterion="art7-3"]');
+  const slip = wages.getByLabel('工资发放凭证（银行代发流水或签字工资表）');
+  assert.equal(await slip.isChecked(), true);
+  await slip.uncheck();
+  assert.doesNotMatch(await wages.getByLabel('依据材料', { exact: true }).inputValue(), /工资发放凭证/);
+  await slip.check();
+  const evidence = wages.getByLabel('依据材料', { exact: true });
+  await evidence.fill(`${await evidence.inputValue()}；现场查看工资表原件`);
+  assert.equal(await evidence.inputValue(), '工资发放凭证（银行代发流水或签字工资表）；现场查看工资表原件');
   await review.getByLabel('抽查人数').fill('3');
   await review.getByRole('button', { name: '随机抽取' }).click();
   const reached = review.getByLabel('是否联系上');
@@ -250,13 +263,27 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
     assert.ok(listed.includes(needle), `«${needle}» in the exported list`);
   }
 
-  // A second tab on the workspace is warned (each tab saves what it edits).
+  // A second tab follows the first: read-only, showing what the first saves, until it takes
+  // over editing (then the first follows); closing it hands editing back.
+  await page.locator('#township-main[data-tab="editor"]').waitFor();
   const tab2 = await app.newPage();
   await app.open(tab2);
-  await tab2.locator('main[data-role="township"][data-loaded="true"]').waitFor();
-  await tab2.getByText('乡镇初审工作区已在另一个标签页中打开').waitFor();
-  await page.getByText('乡镇初审工作区已在另一个标签页中打开').waitFor();
+  await tab2.locator('#township-main[data-tab="follower"]').waitFor();
+  await tab2.getByText('乡镇初审工作区正在本浏览器的另一个标签页中编辑').waitFor();
+  assert.equal(await tab2.locator('#t-name').getAttribute('readonly'), '');
+  await desk.getByRole('button', { name: /审查 \d{4}-003/ }).click();
+  await tab2.locator('#township-main').getByRole('button', { name: /审查 \d{4}-003/ }).click();
+  await review.getByLabel('实地审查地点').fill('服饰店后院');
+  await tab2.waitForFunction(() => document.querySelector('#visit-place')?.value === '服饰店后院');
+  await tab2.getByRole('button', { name: '在此标签页编辑' }).click();
+  await tab2.locator('#township-main[data-tab="editor"]').waitFor();
+  await page.locator('#township-main[data-tab="follower"]').waitFor();
+  await tab2.getByLabel('实地审查地点').fill('服饰店车间');
+  await page.waitForFunction(() => document.querySelector('#visit-place')?.value === '服饰店车间');
   await tab2.close();
+  await page.locator('#township-main[data-tab="editor"]').waitFor({ timeout: 20_000 });
+  assert.equal(await review.getByLabel('实地审查地点').inputValue(), '服饰店车间');
+  await review.getByRole('button', { name: '← 返回申请一览' }).click();
 
   // On a phone: the list and an application fit the width and pass axe.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -287,6 +314,19 @@ test('a township receives, reviews, prints, reloads and hands off; the draft sta
     await p2.locator('table.applications tbody tr').nth(2).waitFor();
     assert.equal(await p2.locator('#township-main').getByLabel('苏木乡镇人民政府名称').inputValue(), '白海子镇人民政府');
     assert.match(await p2.locator('table.applications tbody tr').nth(0).innerText(), /白海子镇巧手编织合作社[\s\S]*公示中/);
+    // Opened by mistake? It can be undone, also after a reload.
+    await p2.reload();
+    await p2.locator('main[data-role="township"][data-loaded="true"]').waitFor();
+    const banner = p2.locator('.undo-open');
+    await banner.getByText(/打开审查记录「handoff\.json」：新增 3 件，填入了本乡镇信息/).waitFor();
+    await banner.getByRole('button', { name: '撤销这次打开' }).click();
+    await banner.getByRole('button', { name: '确定撤销' }).click();
+    await p2.getByText('还没有接收任何申请。').waitFor();
+    await p2.reload();
+    await p2.locator('main[data-role="township"][data-loaded="true"]').waitFor();
+    await p2.getByText('还没有接收任何申请。').waitFor();
+    assert.equal(await p2.locator('.undo-open').count(), 0);
+    assert.equal(await p2.locator('#township-main').getByLabel('苏木乡镇人民政府名称').inputValue(), '');
     other.assertNoExternalRequests();
   } finally {
     await other.close();

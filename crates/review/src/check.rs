@@ -76,6 +76,49 @@ pub fn is_confirmed(row: &CriterionReview, app: &Application) -> bool {
     !row.confirmed_for.is_empty() && row.confirmed_for == app.latest_fingerprint()
 }
 
+/// Whether the reviewers have put anything into the field a problem is `at` (a date typed, a
+/// member named, a row's 审查方式 ticked or the row confirmed, a sampled person's call
+/// recorded). The page shows a field's problems once it has been worked on, and all of them
+/// once a conclusion is chosen: a review just opened is a form to fill in, not a page of red.
+///
+/// # Examples
+/// ```
+/// use bangfu_review::{check, Application};
+/// let mut app = Application::default();
+/// assert!(!check::worked_on(&app, "visit_date"));
+/// app.review.visit_date = "2026-12-0".into();
+/// assert!(check::worked_on(&app, "visit_date"));
+/// ```
+pub fn worked_on(app: &Application, at: &str) -> bool {
+    let r = &app.review;
+    let typed = |s: &str| !s.trim().is_empty();
+    if let Some(code) = at.strip_prefix("rows.") {
+        return r
+            .rows
+            .iter()
+            .find(|x| x.criterion == code)
+            .is_some_and(|x| {
+                !x.confirmed_for.is_empty() || !x.methods.is_empty() || typed(&x.note)
+            });
+    }
+    if let Some(i) = at.strip_prefix("sample.") {
+        return i
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| r.sample.picks.get(i))
+            .is_some_and(|p| p.reached != Reached::Unspecified);
+    }
+    match at {
+        "received_on" => typed(&app.received_on),
+        "members" => r.members.iter().any(|m| typed(&m.name) || typed(&m.role)),
+        "visit_date" => typed(&r.visit_date),
+        "review_date" => typed(&r.review_date),
+        "conclusion" | "reasons" | "materials" => r.conclusion != Conclusion::Unspecified,
+        // The notice and the submission: their fields show only once they are due.
+        _ => true,
+    }
+}
+
 /// Everything that blocks (or should be looked at before) the review's conclusion.
 ///
 /// `current` is the app's assessment on the review date ([`crate::reading::Reading::current`]).
@@ -374,7 +417,7 @@ pub fn prefill(record: &mut ReviewRecord, current: &Assessment) {
                 .filter(|m| *m != bangfu_rules::materials::APPLICATION)
                 .map(|m| m.name)
                 .collect::<Vec<_>>()
-                .join("；");
+                .join(crate::record::EVIDENCE_SEPARATOR);
         }
     }
     if record.reasons.trim().is_empty() {

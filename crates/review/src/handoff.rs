@@ -198,7 +198,8 @@ pub struct OpenPlan {
     pub unchanged: usize,
 }
 
-fn label(app: &Application) -> String {
+/// "受理编号 经营主体名称", as the UI names an application in a question.
+pub(crate) fn label(app: &Application) -> String {
     let name = app.latest().map_or("", |v| v.applicant_name.as_str());
     format!("{} {}", app.number.trim(), name).trim().to_owned()
 }

@@ -7,7 +7,8 @@
 //! reckons the 10 working days of the review and the 5 of the public notice with the rules'
 //! working-day calendar; [`status`] says where each application stands and what is due next;
 //! [`overview`] lays the applications out as the list and the 第十一条 ledger columns;
-//! [`handoff`] is the versioned file a colleague or the county opens.
+//! [`handoff`] is the versioned file a colleague or the county opens, and [`undo`] takes an
+//! opening of one back.
 //!
 //! The UI only renders these values; nothing here touches the browser.
 
@@ -23,6 +24,7 @@ pub mod record;
 pub mod sample;
 pub mod status;
 pub mod stored;
+pub mod undo;
 pub mod workspace;
 
 pub use application::{Application, Version};

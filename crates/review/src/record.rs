@@ -132,6 +132,46 @@ pub struct Submission {
     pub unknown: Unknown,
 }
 
+/// How the materials in 依据材料 are separated (as [`crate::check::prefill`] writes them).
+pub const EVIDENCE_SEPARATOR: &str = "；";
+
+impl CriterionReview {
+    /// Whether 依据材料 names this material.
+    pub fn cites(&self, material: &str) -> bool {
+        self.evidence
+            .split(EVIDENCE_SEPARATOR)
+            .any(|m| m.trim() == material)
+    }
+
+    /// Adds a material to 依据材料 or takes it out, keeping everything else typed there: the
+    /// reviewer ticks the checklist's materials and types what else they saw.
+    ///
+    /// # Examples
+    /// ```
+    /// use bangfu_review::CriterionReview;
+    /// let mut row = CriterionReview { evidence: "劳动合同或劳务协议".into(), ..Default::default() };
+    /// row.set_cited("工资表原件（现场查看）", true);
+    /// assert_eq!(row.evidence, "劳动合同或劳务协议；工资表原件（现场查看）");
+    /// row.set_cited("劳动合同或劳务协议", false);
+    /// assert_eq!(row.evidence, "工资表原件（现场查看）");
+    /// ```
+    pub fn set_cited(&mut self, material: &str, on: bool) {
+        if on == self.cites(material) {
+            return;
+        }
+        let mut parts: Vec<&str> = self
+            .evidence
+            .split(EVIDENCE_SEPARATOR)
+            .map(str::trim)
+            .filter(|m| !m.is_empty() && *m != material)
+            .collect();
+        if on {
+            parts.push(material);
+        }
+        self.evidence = parts.join(EVIDENCE_SEPARATOR);
+    }
+}
+
 impl ReviewRecord {
     /// The row for a criterion, if one was made.
     pub fn row(&self, id: CriterionId) -> Option<&CriterionReview> {

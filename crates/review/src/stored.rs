@@ -6,7 +6,8 @@
 //! Records (strings of JSON):
 //! - `meta`: format tag, schema version, the township's details and the applications' order;
 //! - `app:<uid>`: one application without its versions ([`application_json`]);
-//! - `ver:<uid>:<NNN>`: its version number NNN (0-based, three digits), the file as received.
+//! - `ver:<uid>:<NNN>`: its version number NNN (0-based, three digits), the file as received;
+//! - `undo:open`: what the last opening of a review file replaced ([`crate::undo::OpenedFile`]).
 //!
 //! Reading ([`assemble`]) puts them back together; a record that cannot be read is reported
 //! with its key and left in the database untouched (nothing is ever overwritten unread: the
@@ -21,6 +22,11 @@ use serde::{Deserialize, Serialize};
 pub const META_KEY: &str = "meta";
 pub const APP_PREFIX: &str = "app:";
 pub const VERSION_PREFIX: &str = "ver:";
+/// The record of the last opening of a review file, for its undo.
+pub const UNDO_KEY: &str = "undo:open";
+
+/// One change to the store: the record under the key written (`Some`) or deleted (`None`).
+pub type Change = (String, Option<String>);
 
 #[derive(Serialize, Deserialize)]
 struct Meta {
@@ -39,9 +45,14 @@ pub fn application_key(uid: &str) -> String {
     format!("{APP_PREFIX}{uid}")
 }
 
+/// What the keys of an application's version records start with.
+pub fn versions_prefix(uid: &str) -> String {
+    format!("{VERSION_PREFIX}{uid}:")
+}
+
 /// The key of one version's record.
 pub fn version_key(uid: &str, index: usize) -> String {
-    format!("{VERSION_PREFIX}{uid}:{index:03}")
+    format!("{}{index:03}", versions_prefix(uid))
 }
 
 /// The `meta` record: the township and the order of the applications.
@@ -106,6 +117,35 @@ pub fn application_records(app: &Application) -> Vec<(String, String)> {
     out
 }
 
+/// The changes that write an application in full, whatever the store held for it: its record and
+/// every version, and the deletion of any version record beyond them (`on_disk` is how many the
+/// store holds, e.g. from a copy with more versions that this one replaces).
+///
+/// # Examples
+/// ```
+/// use bangfu_review::{stored, Application};
+/// let app = Application { uid: "a1".into(), ..Default::default() };
+/// let changes = stored::rewrite(&app, 2);
+/// assert_eq!(changes[0].0, "app:a1");
+/// assert_eq!(changes[1..], [("ver:a1:000".to_owned(), None), ("ver:a1:001".to_owned(), None)]);
+/// ```
+pub fn rewrite(app: &Application, on_disk: usize) -> Vec<Change> {
+    let mut out: Vec<Change> = application_records(app)
+        .into_iter()
+        .map(|(k, v)| (k, Some(v)))
+        .collect();
+    out.extend((app.versions.len()..on_disk).map(|i| (version_key(&app.uid, i), None)));
+    out
+}
+
+/// The changes that delete an application and all its version records (`on_disk` of them may
+/// be in the store, more than the application has when a longer copy was written there).
+pub fn removal(app: &Application, on_disk: usize) -> Vec<Change> {
+    let mut out = vec![(application_key(&app.uid), None)];
+    out.extend((0..on_disk.max(app.versions.len())).map(|i| (version_key(&app.uid, i), None)));
+    out
+}
+
 /// The keys to delete with an application.
 pub fn application_keys(app: &Application) -> Vec<String> {
     let mut keys = vec![application_key(&app.uid)];
@@ -121,6 +161,8 @@ pub struct Loaded {
     pub unreadable: Vec<(String, String)>,
     /// The schema of a newer app that wrote the records, when it did: this app must not write.
     pub too_new: Option<u32>,
+    /// The last opening of a review file, which can still be undone.
+    pub opened: Option<crate::undo::OpenedFile>,
 }
 
 /// Puts the records (`(key, json)` of the whole store) back into a workspace.
@@ -191,6 +233,12 @@ pub fn assemble(records: &[(String, String)]) -> Loaded {
                 .push((key.clone(), "一份收到的申请材料无法读取".to_owned())),
         }
     }
+    if let Some((_, json)) = records.iter().find(|(k, _)| k == UNDO_KEY) {
+        match crate::undo::OpenedFile::from_json(json) {
+            Ok(o) => out.opened = Some(o),
+            Err(m) => out.unreadable.push((UNDO_KEY.to_owned(), m)),
+        }
+    }
     // In the saved order, then any the order lost (kept, never dropped).
     let mut sorted = Vec::with_capacity(apps.len());
     for uid in &order {
@@ -201,6 +249,65 @@ pub fn assemble(records: &[(String, String)]) -> Loaded {
     sorted.extend(apps);
     out.workspace.applications = sorted;
     out
+}
+
+/// Takes one application as another tab saved it into `ws`: `records` are the store's `meta`
+/// record and the records of that application (none when it was deleted). The application is
+/// replaced, added in the saved order, or removed; the township's details are taken from `meta`.
+/// Returns the keys of records that could not be read (the workspace keeps its copy then).
+///
+/// # Examples
+/// ```
+/// use bangfu_review::{stored, Application, Workspace};
+/// let mut theirs = Workspace::default();
+/// theirs.applications.push(Application { uid: "a1".into(), number: "2026-001".into(), ..Default::default() });
+/// let mut records = vec![("meta".to_owned(), stored::meta_json(&theirs))];
+/// records.extend(stored::application_records(&theirs.applications[0]));
+/// let mut mine = Workspace::default();
+/// assert!(stored::refresh(&mut mine, "a1", &records).is_empty());
+/// assert_eq!(mine, theirs);
+/// ```
+pub fn refresh(ws: &mut Workspace, uid: &str, records: &[(String, String)]) -> Vec<String> {
+    let loaded = assemble(records);
+    if loaded.too_new.is_some() {
+        return vec![META_KEY.to_owned()];
+    }
+    let unreadable: Vec<String> = loaded.unreadable.into_iter().map(|(k, _)| k).collect();
+    if !unreadable.iter().any(|k| k == META_KEY) {
+        ws.township = loaded.workspace.township;
+    }
+    if !unreadable.is_empty() {
+        return unreadable;
+    }
+    let order: Vec<String> = records
+        .iter()
+        .find(|(k, _)| k == META_KEY)
+        .and_then(|(_, m)| serde_json::from_str::<Meta>(m).ok())
+        .map(|m| m.order)
+        .unwrap_or_default();
+    match loaded
+        .workspace
+        .applications
+        .into_iter()
+        .find(|a| a.uid == uid)
+    {
+        Some(app) => match ws.application_mut(uid) {
+            Some(have) => *have = app,
+            None => {
+                let rank = |u: &str| order.iter().position(|o| o == u).unwrap_or(usize::MAX);
+                let at = ws
+                    .applications
+                    .iter()
+                    .position(|a| rank(&a.uid) > rank(uid))
+                    .unwrap_or(ws.applications.len());
+                ws.applications.insert(at, app);
+            }
+        },
+        None => {
+            ws.remove(uid);
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
@@ -264,5 +371,38 @@ mod tests {
         let back = assemble(&r);
         assert_eq!(back.too_new, Some(7));
         assert!(back.workspace.applications.is_empty());
+    }
+
+    #[test]
+    fn another_tab_s_save_of_one_application_is_taken_in_its_place() {
+        let theirs = workspace();
+        let mut mine = theirs.clone();
+        let uid = theirs.applications[0].uid.clone();
+        // Their tab edited the first application; mine had it without the edit.
+        let mut edited = theirs.clone();
+        edited.applications[0].review.visit_place = "车间".into();
+        let mut r = vec![(META_KEY.to_owned(), meta_json(&edited))];
+        r.extend(application_records(&edited.applications[0]));
+        assert!(refresh(&mut mine, &uid, &r).is_empty());
+        assert_eq!(mine, edited);
+        // Deleted there: gone here.
+        let mut gone = edited.clone();
+        gone.remove(&uid);
+        let r = vec![(META_KEY.to_owned(), meta_json(&gone))];
+        refresh(&mut mine, &uid, &r);
+        assert_eq!(mine, gone);
+        // Added back there (an undo): in its saved place, first.
+        let r = {
+            let mut r = vec![(META_KEY.to_owned(), meta_json(&edited))];
+            r.extend(application_records(&edited.applications[0]));
+            r
+        };
+        refresh(&mut mine, &uid, &r);
+        assert_eq!(mine, edited);
+        // A damaged record leaves my copy as it was.
+        let mut r = r;
+        r[1].1.truncate(5);
+        assert_eq!(refresh(&mut mine, &uid, &r), [application_key(&uid)]);
+        assert_eq!(mine, edited);
     }
 }

@@ -518,3 +518,43 @@ fn a_version_holding_an_old_draft_schema_is_migrated_when_read() {
     assert_eq!(draft.employees[0].stints[0].start, "2026-03-01");
     assert_eq!(version.applicant_name, "某服装加工厂");
 }
+
+#[test]
+fn a_review_just_opened_shows_its_problems_only_where_the_reviewers_have_worked() {
+    let mut ws = Workspace::default();
+    let uid = received(&mut ws, &applicant(8, "甲合作社", CODE_A), d(2026, 6, 22));
+    let app = ws.application_mut(&uid).unwrap();
+    let a = current(app, d(2026, 6, 24));
+    check::prefill(&mut app.review, &a);
+    let problems = check::review(app, &a, Calendar::shipped(), d(2026, 6, 24));
+    assert!(
+        problems.iter().filter(|p| p.blocking).count() >= 8,
+        "{problems:?}"
+    );
+    // Prefilled results and materials are not the reviewers' work: nothing shows yet.
+    let shown: Vec<&str> = problems
+        .iter()
+        .filter(|p| check::worked_on(app, &p.at))
+        .map(|p| p.at.as_str())
+        .collect();
+    assert_eq!(shown, Vec::<&str>::new());
+    // Two members named: the group's problem shows; ticking a row shows that row's.
+    app.review.members = vec![
+        Member {
+            name: "乌兰".into(),
+            ..Member::default()
+        };
+        2
+    ];
+    app.review.row_mut(CriterionId::Art7_3).methods = vec![Method::Documents];
+    let problems = check::review(app, &a, Calendar::shipped(), d(2026, 6, 24));
+    let shown: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.blocking && check::worked_on(app, &p.at))
+        .map(|p| p.at.as_str())
+        .collect();
+    assert_eq!(shown, ["members", "rows.art7-3"]);
+    // A conclusion chosen: the page shows every problem (worked_on says so for the conclusion).
+    app.review.conclusion = Conclusion::Qualifies;
+    assert!(check::worked_on(app, "conclusion"));
+}
