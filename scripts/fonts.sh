@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Produces the packet fonts in crates/packet/fonts/ (core, bold, on-demand slices, manifest.json,
-# OFL.txt) from Noto Serif SC, pinned by crates/packet-fonts/npm/package-lock.json.
+# OFL.txt) from Noto Serif SC, pinned by crates/packet-fonts/npm/package-lock.json. The slices of
+# common hanzi are ordered by frequency from Unicode's Unihan database (Debian's unicode-data,
+# installed by scripts/lib.sh's prepare_fonts).
 #
 # Idempotent and cheap when nothing changed: the npm download is cached in target/font-src and
 # fontgen keeps a stamp of its inputs there. The output folder holds only generated files (it is
@@ -21,6 +23,15 @@ if ! cmp -s "$root/crates/packet-fonts/npm/package-lock.json" "$src/package-lock
   (cd "$src" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
 
+# Unihan's readings (kHanyuPinlu: counts from 《现代汉语频率词典》) and variants, as Debian ships them.
+unihan=/usr/share/unicode
+for f in Unihan_Readings Unihan_Variants; do
+  if [ ! -s "$src/$f.txt" ] || [ "$unihan/$f.txt.bz2" -nt "$src/$f.txt" ]; then
+    mkdir -p "$src"
+    bzcat "$unihan/$f.txt.bz2" >"$src/$f.txt.tmp" && mv "$src/$f.txt.tmp" "$src/$f.txt"
+  fi
+done
+
 cd "$root"
 cargo run --quiet -p bangfu-packet-fonts --bin fontgen -- \
   --regular "$pkg/400Regular/NotoSerifSC_400Regular.ttf" \
@@ -28,4 +39,5 @@ cargo run --quiet -p bangfu-packet-fonts --bin fontgen -- \
   --licence "$pkg/LICENSE_FONT" \
   --root "$root" \
   --out "$out" \
-  --stamp "$src/fontgen.stamp"
+  --stamp "$src/fontgen.stamp" \
+  --unihan "$src"

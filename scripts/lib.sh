@@ -258,6 +258,8 @@ fetch_crates() { cargo fetch --locked; }
 # The packet's fonts are generated (scripts/fonts.sh): the packet tests read them and Trunk copies
 # them into dist/fonts/. Run it before tests, benches and builds (cheap when nothing changed).
 prepare_fonts() {
+  # Unihan (frequency order of the hanzi slices) and bzcat to read it.
+  ensure_apt_packages unicode-data bzip2
   if [[ -f scripts/fonts.sh ]]; then
     bash scripts/fonts.sh
   else

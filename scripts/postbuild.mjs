@@ -6,10 +6,15 @@
 //    from their contents (a new build is a new version; the page offers 「保存后刷新」);
 // 3. writes the app icons (PNG, generated here: no binary in the repository), favicon.ico and
 //    the web app manifest;
-// 4. writes .gz and .br copies of every text and wasm file for a server to send precompressed.
+// 4. writes .gz and .br copies of every text and wasm file for a server to send precompressed;
+// 5. (first) takes out of the packet worker the JavaScript API its PDF library exports.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -24,6 +29,36 @@ async function walk(d) {
   return out;
 }
 const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+// 5. printpdf (and azul-layout under it) export a JavaScript API from any wasm build that links
+// them (`Pdf_HtmlToDocument`, `Pdf_PageToSvg`, `AzApp_…`, see printpdf's src/wasm/api.rs). Nothing
+// of ours calls it, but as exports they keep alive everything they reach: PDF parsing, SVG and
+// image decoding, ≈1 MB of the packet worker. wasm-metadce (binaryen 132, the wasm-opt we use)
+// removes those exports and what only they reach; wasm-opt -Oz then optimises what is left. The
+// worker's own exports (main, wasm-bindgen's) are all kept as roots.
+const FOREIGN_API = /^(Pdf_|Az[A-Z])/;
+// npm binaryen's tools (never Debian's binaryen 108, which corrupts wasm-bindgen's output).
+const binaryen = (tool) => {
+  const local = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', tool);
+  return existsSync(local) ? local : tool;
+};
+for (const f of (await readdir(dir)).filter((n) => n.endsWith('_bg.wasm'))) {
+  const path = join(dir, f);
+  const bytes = await readFile(path);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
+  if (!exports.some((n) => FOREIGN_API.test(n))) continue;
+  const graph = join(tmpdir(), `metadce-${process.pid}.json`);
+  await writeFile(graph, JSON.stringify(exports.filter((n) => !FOREIGN_API.test(n))
+    .map((n) => ({ name: `export:${n}`, export: n, root: true }))));
+  const cut = `${path}.dce`;
+  // It lists every removed function on stdout: kept out of the build log.
+  execFileSync(binaryen('wasm-metadce'), ['-f', graph, path, '-o', cut], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(binaryen('wasm-opt'), ['-Oz', cut, '-o', path], { stdio: 'inherit' });
+  await rm(cut);
+  await rm(graph);
+  const after = (await stat(path)).size;
+  console.log(`postbuild: ${f}: foreign JS API removed, ${(bytes.length / 1e6).toFixed(2)} MB → ${(after / 1e6).toFixed(2)} MB`);
+}
 
 // 1. The inline module script.
 const indexPath = join(dir, 'index.html');

@@ -42,3 +42,12 @@ fi
 printf 'wasm (all .wasm):     %10s gzip  (%s raw)\n' "$(kb "$wasm_gz")" "$(kb "$wasm_raw")"
 printf 'initial page load:    %10s gzip  (%s raw)  %s\n' "$(kb "$init_gz")" "$(kb "$init_raw")" "${initial[*]}"
 printf 'all of dist/:         %10s gzip  (%s raw)  %d files\n' "$(kb "$total_gz")" "$(kb "$total_raw")" "${#rows[@]}"
+# The first packet: the worker (loader, glue, wasm) and the fonts every packet fetches (manifest,
+# core, bold). The slices a draft's names need come on top: `cargo bench -p bangfu-packet --bench
+# packet` prints them for sample drafts of 25, 300 and 3,000 people.
+packet_gz=0
+for f in "$DIST"/packet-worker_loader.js "$DIST"/packet-worker.js "$DIST"/packet-worker_bg.wasm \
+  "$DIST"/fonts/manifest.json "$DIST"/fonts/NotoSerifSC-Regular.ttf "$DIST"/fonts/NotoSerifSC-Bold.ttf; do
+  [[ -f "$f" ]] && packet_gz=$((packet_gz + $(gz "$f")))
+done
+printf 'first packet, before name slices: %s gzip  (packet worker and the core and bold fonts)\n' "$(kb "$packet_gz")"

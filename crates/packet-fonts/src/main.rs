@@ -3,19 +3,24 @@
 //! The whole font is ≈14.8 MB per weight; a phone must not download 30 MB to print a form. So the
 //! font is cut into:
 //!
-//! - **core** (`NotoSerifSC-Regular.ttf`): every non-Han character the font has (Latin, digits,
-//!   punctuation, full-width forms, the `·` of minority names …), all 6,763 hanzi of GB 2312, and
-//!   every character of this project's own texts (`crates/{packet,rules,model,review}/src`) and
-//!   reference data (`data/*.csv`, e.g. township names). Always downloaded.
+//! - **core** (`NotoSerifSC-Regular.ttf`): the everyday non-Han characters (Latin, digits,
+//!   punctuation, full-width forms, the `·` of minority names …; [`is_everyday`]), every
+//!   character of this project's own texts (`crates/{packet,rules,model,review}/src`) and of the
+//!   reference data any packet may print (`data/counties.csv`, `data/minimum-wage.csv`). Always
+//!   downloaded.
 //! - **bold** (`NotoSerifSC-Bold.ttf`): only what the packet prints in bold, which is fixed text
 //!   (titles, labels): ASCII, full-width forms, CJK punctuation and the characters of the same
 //!   source files. User data is never set in bold; a character the bold cut lacks falls back to
 //!   the regular face in the layout, so it still prints.
-//! - **slices** (`NotoSerifSC-Regular-ext-NN.ttf`): every other hanzi of the font (GBK, CJK
-//!   Ext-A such as 䶮, the Ext-B ones it has), in code-point order, a fixed number per file. The
-//!   worker downloads only the slices holding characters of the draft that the core lacks (a
-//!   name with 堃 or 喆 costs one slice).
-//! - `manifest.json` naming the files and each slice's first and last code point, and `OFL.txt`.
+//! - **slices** (`NotoSerifSC-Regular-ext-NN.ttf`): every other character of the font. First the
+//!   common ones in order of frequency ([`frequency_order`]: 《现代汉语频率词典》's counts as
+//!   Unicode's Unihan database gives them), [`COMMON_SLICE_CHARS`] per file, so the names,
+//!   addresses and products of a typical draft need the first few; then everything else (rare
+//!   hanzi of GBK, CJK Ext-A such as 䶮, the Ext-B ones it has; Greek, Cyrillic, kana) in
+//!   code-point order, [`SLICE_CHARS`] per file. The worker downloads only the slices holding
+//!   characters of the draft that the core lacks.
+//! - `manifest.json` naming the files, each frequency slice's characters and each other slice's
+//!   first and last code point, and `OFL.txt`.
 //!
 //! Characters the font does not have at all (Mongolian script, emoji, most of Ext-B) are in no
 //! file: `bangfu_packet::missing_chars` reports them to the user instead of printing tofu.
@@ -26,7 +31,8 @@
 //! worker fetches and the licence.
 //!
 //! Usage: `fontgen --regular R.ttf --bold B.ttf --licence LICENSE_FONT --root REPO --out DIR
-//! --stamp FILE`
+//! --stamp FILE --unihan DIR` (DIR holding `Unihan_Readings.txt` and `Unihan_Variants.txt`,
+//! from Debian's `unicode-data`).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -39,9 +45,12 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 
 /// Bumped when the cut changes for the same inputs, so old outputs are rebuilt.
-const GENERATOR_VERSION: &str = "fontgen-1";
-/// Hanzi per on-demand slice: ≈ 450 KB each for Noto Serif SC.
+const GENERATOR_VERSION: &str = "fontgen-2";
+/// Hanzi per slice of the rarer characters: ≈ 450 KB each for Noto Serif SC.
 const SLICE_CHARS: usize = 1000;
+/// Hanzi per slice of the common characters (in frequency order): small, so a draft downloads
+/// little beyond the characters it uses.
+const COMMON_SLICE_CHARS: usize = 50;
 const SOURCE_PACKAGE: &str = "@expo-google-fonts/noto-serif-sc@0.4.3";
 /// The fixed files of the output directory; the slices are named by their number.
 const REGULAR_FILE: &str = "NotoSerifSC-Regular.ttf";
@@ -50,6 +59,7 @@ const LICENCE_FILE: &str = "OFL.txt";
 const MANIFEST_FILE: &str = "manifest.json";
 
 struct Args {
+    unihan: PathBuf,
     regular: PathBuf,
     bold: PathBuf,
     licence: PathBuf,
@@ -60,8 +70,8 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
-    let (mut regular, mut bold, mut licence, mut root, mut out, mut stamp) =
-        (None, None, None, None, None, None);
+    let (mut regular, mut bold, mut licence, mut root, mut out, mut stamp, mut unihan) =
+        (None, None, None, None, None, None, None);
     while let Some(flag) = it.next() {
         let value = it.next().map(PathBuf::from);
         match flag.as_str() {
@@ -71,11 +81,13 @@ fn parse_args() -> Result<Args, String> {
             "--root" => root = value,
             "--out" => out = value,
             "--stamp" => stamp = value,
+            "--unihan" => unihan = value,
             other => return Err(format!("unknown argument {other}")),
         }
     }
     let need = |v: Option<PathBuf>, name: &str| v.ok_or_else(|| format!("missing --{name}"));
     Ok(Args {
+        unihan: need(unihan, "unihan")?,
         regular: need(regular, "regular")?,
         bold: need(bold, "bold")?,
         licence: need(licence, "licence")?,
@@ -95,22 +107,73 @@ fn main() -> ExitCode {
     }
 }
 
-/// Han ideographs (unified, Ext-A, compatibility, Ext-B and beyond): the characters that are cut
-/// into slices when they are not in the core.
-fn is_han(c: u32) -> bool {
-    matches!(c, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+/// The non-Han characters a Chinese form prints every day: Latin (with accents), general
+/// punctuation, letterlike symbols and number forms, arrows, mathematical operators, circled
+/// numbers, geometric shapes, CJK symbols and punctuation, full-width forms. The font's other scripts (Greek, Cyrillic, kana, …) go to the
+/// slices like rare hanzi: a draft that uses one fetches it.
+fn is_everyday(c: u32) -> bool {
+    matches!(
+        c,
+        0x20..=0x24F
+            | 0x2000..=0x206F
+            | 0x2100..=0x22FF
+            | 0x2460..=0x24FF
+            | 0x25A0..=0x25FF
+            | 0x3000..=0x303F
+            | 0xFF00..=0xFFEF
+    )
 }
 
-/// The 6,763 hanzi of GB 2312: GBK lead byte 0xB0-0xF7, trail 0xA1-0xFE (row 55 ends at 0xF9).
-fn is_gb2312_hanzi(c: char) -> bool {
+/// A hanzi's place in GB 2312 (level 1, the 3,755 常用字 in pinyin order, then level 2 by
+/// radical): GBK lead byte 0xB0-0xF7, trail 0xA1-0xFE (row 55 ends at 0xF9). `None` for any
+/// other character.
+fn gb2312_rank(c: char) -> Option<u32> {
     let mut buf = [0u8; 4];
     let s = c.encode_utf8(&mut buf);
     let (bytes, _, unmappable) = encoding_rs::GBK.encode(s);
     if unmappable || bytes.len() != 2 {
-        return false;
+        return None;
     }
     let (b1, b2) = (bytes[0], bytes[1]);
-    (0xB0..=0xF7).contains(&b1) && (0xA1..=0xFE).contains(&b2) && !(b1 == 0xD7 && b2 > 0xF9)
+    ((0xB0..=0xF7).contains(&b1) && (0xA1..=0xFE).contains(&b2) && !(b1 == 0xD7 && b2 > 0xF9))
+        .then(|| u32::from(b1 - 0xB0) * 94 + u32::from(b2 - 0xA1))
+}
+
+/// The hanzi with a count in 《现代汉语频率词典》 (Unihan `kHanyuPinlu`: each reading with its
+/// count), most frequent first. The dictionary counts traditional forms too; a traditional
+/// form's count is added to its simplified form (`kSimplifiedVariant`), the form a draft uses.
+/// Ties are broken by code point, so the order is stable.
+fn frequency_order(readings: &str, variants: &str) -> Vec<u32> {
+    let code = |field: &str| u32::from_str_radix(field.trim_start_matches("U+"), 16).ok();
+    let mut simplified = std::collections::HashMap::new();
+    for line in variants.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        if let (Some(from), Some("kSimplifiedVariant"), Some(to)) = (f.next(), f.next(), f.next()) {
+            // The first simplified form listed.
+            if let (Some(from), Some(to)) = (code(from), to.split(' ').next().and_then(code)) {
+                simplified.insert(from, to);
+            }
+        }
+    }
+    let mut count: std::collections::HashMap<u32, u64> = std::collections::HashMap::new();
+    for line in readings.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        if let (Some(cp), Some("kHanyuPinlu"), Some(value)) = (f.next(), f.next(), f.next()) {
+            let Some(cp) = code(cp) else { continue };
+            // "yī(32747) yí(12)": the counts in brackets.
+            let n: u64 = value
+                .split('(')
+                .skip(1)
+                .filter_map(|s| s.split(')').next()?.parse::<u64>().ok())
+                .sum();
+            *count
+                .entry(simplified.get(&cp).copied().unwrap_or(cp))
+                .or_default() += n;
+        }
+    }
+    let mut order: Vec<(u32, u64)> = count.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Every code point the font maps, from its Unicode cmap subtables.
@@ -207,8 +270,29 @@ fn run(a: &Args) -> Result<(), String> {
             scan_chars(&d, "rs", &mut own_text)?;
         }
     }
+    // Reference data the packet prints whatever the draft (the titles of the minimum-wage
+    // notices, county names in the wage tier's explanation). Not the 1,206 township names: a
+    // packet prints only its own, which `draft_chars` names for the worker.
     let mut data_text = BTreeSet::new();
-    scan_chars(&a.root.join("data"), "csv", &mut data_text)?;
+    for name in ["counties.csv", "minimum-wage.csv"] {
+        let p = a.root.join("data").join(name);
+        let text = fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        data_text.extend(text.chars().filter(|c| !c.is_control()).map(u32::from));
+    }
+    let unihan = |name: &str| {
+        let p = a.unihan.join(name);
+        fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+    };
+    let by_frequency = frequency_order(
+        &unihan("Unihan_Readings.txt")?,
+        &unihan("Unihan_Variants.txt")?,
+    );
+    if by_frequency.len() < 2500 {
+        return Err(format!(
+            "Unihan has only {} characters with kHanyuPinlu counts",
+            by_frequency.len()
+        ));
+    }
 
     let reg_all = cmap_chars(&regular)?;
     let bold_all = cmap_chars(&bold)?;
@@ -216,14 +300,30 @@ fn run(a: &Args) -> Result<(), String> {
     let core: BTreeSet<u32> = reg_all
         .iter()
         .copied()
-        .filter(|&c| {
-            !is_han(c)
-                || char::from_u32(c).is_some_and(is_gb2312_hanzi)
-                || own_text.contains(&c)
-                || data_text.contains(&c)
-        })
+        .filter(|&c| is_everyday(c) || own_text.contains(&c) || data_text.contains(&c))
         .collect();
-    let rest: Vec<u32> = reg_all.difference(&core).copied().collect();
+    // Common hanzi: by frequency, then the rest of GB 2312 in its order (level 1's common
+    // characters before level 2's), each slice listing its characters. Then everything else in
+    // code-point order (ranges that do not overlap, so a code point names its slice).
+    let mut common: Vec<u32> = by_frequency
+        .iter()
+        .copied()
+        .filter(|c| reg_all.contains(c) && !core.contains(c))
+        .collect();
+    let mut in_common: BTreeSet<u32> = common.iter().copied().collect();
+    let mut gb: Vec<(u32, u32)> = reg_all
+        .iter()
+        .filter(|c| !core.contains(c) && !in_common.contains(c))
+        .filter_map(|&c| Some((gb2312_rank(char::from_u32(c)?)?, c)))
+        .collect();
+    gb.sort_unstable();
+    common.extend(gb.iter().map(|&(_, c)| c));
+    in_common.extend(gb.iter().map(|&(_, c)| c));
+    let other: Vec<u32> = reg_all
+        .difference(&core)
+        .copied()
+        .filter(|c| !in_common.contains(c))
+        .collect();
     let bold_set: BTreeSet<u32> = bold_all
         .iter()
         .copied()
@@ -246,6 +346,13 @@ fn run(a: &Args) -> Result<(), String> {
         }
         fnv(&mut stamp, b"|");
     }
+    for c in &common {
+        fnv(&mut stamp, &c.to_le_bytes());
+    }
+    fnv(
+        &mut stamp,
+        format!("{COMMON_SLICE_CHARS}|{SLICE_CHARS}").as_bytes(),
+    );
     let stamp = format!("{stamp:016x}\n");
     if fs::read_to_string(&a.stamp).is_ok_and(|s| s == stamp) && a.out.join(MANIFEST_FILE).is_file()
     {
@@ -266,15 +373,29 @@ fn run(a: &Args) -> Result<(), String> {
     write(LICENCE_FILE, &licence)?;
 
     let mut slices = Vec::new();
-    for (i, chunk) in rest.chunks(SLICE_CHARS).enumerate() {
+    let chunks = common
+        .chunks(COMMON_SLICE_CHARS)
+        .map(|c| (c, true))
+        .chain(other.chunks(SLICE_CHARS).map(|c| (c, false)));
+    for (i, (chunk, listed)) in chunks.enumerate() {
         let set: BTreeSet<u32> = chunk.iter().copied().collect();
         let bytes = cut(&regular, &set)?;
         let name = format!("NotoSerifSC-Regular-ext-{:02}.ttf", i + 1);
         write(&name, &bytes)?;
-        let (first, last) = (chunk[0], chunk[chunk.len() - 1]);
-        slices.push(serde_json::json!({
-            "file": name, "first": first, "last": last, "chars": chunk.len(), "bytes": bytes.len(),
-        }));
+        let mut entry =
+            serde_json::json!({ "file": name, "chars": chunk.len(), "bytes": bytes.len() });
+        if listed {
+            // Not a code-point range: the characters themselves.
+            entry["set"] = chunk
+                .iter()
+                .filter_map(|&c| char::from_u32(c))
+                .collect::<String>()
+                .into();
+        } else {
+            entry["first"] = set.first().copied().unwrap_or(0).into();
+            entry["last"] = set.last().copied().unwrap_or(0).into();
+        }
+        slices.push(entry);
     }
     // Remove what the worker will not fetch: slices of an earlier, longer cut, and files an
     // earlier fontgen kept here (its stamp, a README, a .gitignore), since the app ships this
@@ -308,14 +429,16 @@ fn run(a: &Args) -> Result<(), String> {
     let mut report = String::new();
     let _ = writeln!(
         report,
-        "fontgen: core {} chars {} bytes; bold {} chars {} bytes; {} slices of ≤{} hanzi ({} chars)",
+        "fontgen: core {} chars {} bytes; bold {} chars {} bytes; {} slices: {} common hanzi by frequency and GB 2312 ({} per slice), {} others ({} per slice)",
         core.len(),
         core_bytes.len(),
         bold_set.len(),
         bold_bytes.len(),
         slices.len(),
+        common.len(),
+        COMMON_SLICE_CHARS,
+        other.len(),
         SLICE_CHARS,
-        rest.len()
     );
     print!("{report}");
     Ok(())

@@ -126,12 +126,19 @@ fn read_draft(json: &str) -> Result<Draft, JobError> {
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JobError> {
+    bytes_of(url, scope().fetch_with_str(url)).await
+}
+
+/// The bytes of a fetch started as `request` (a `fetch()` promise): several font slices are
+/// requested at once and read one after the other, so a draft needing many small slices waits
+/// for the slowest, not for the sum of their round trips.
+async fn bytes_of(url: &str, request: js_sys::Promise) -> Result<Vec<u8>, JobError> {
     let failed = |what: &str| {
         plain(format!(
             "字体文件 {url} 下载失败（{what}），请检查网络后重试"
         ))
     };
-    let resp = JsFuture::from(scope().fetch_with_str(url))
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| failed("网络错误"))?;
     let resp: Response = resp.dyn_into().map_err(|_| failed("无响应"))?;
@@ -204,8 +211,16 @@ async fn fonts_for(
         let total: usize = files.iter().map(|(_, b)| b).sum();
         let mut done = 0;
         post_progress("fonts", done, total);
-        for (file, bytes_expected) in files {
-            let bytes = fetch_bytes(&format!("{base}{file}")).await?;
+        let requests: Vec<(String, usize, String, js_sys::Promise)> = files
+            .into_iter()
+            .map(|(file, expected)| {
+                let url = format!("{base}{file}");
+                let request = scope().fetch_with_str(&url);
+                (file, expected, url, request)
+            })
+            .collect();
+        for (file, bytes_expected, url, request) in requests {
+            let bytes = bytes_of(&url, request).await?;
             loaded
                 .fonts
                 .add_regular(&file, bytes)

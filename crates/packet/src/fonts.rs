@@ -1,9 +1,9 @@
 //! The fonts the packet is printed with, and the check that they cover every character of a draft.
 //!
 //! Noto Serif SC is cut at build time (`scripts/fonts.sh`, see `crates/packet-fonts`) into a core
-//! regular face (GB 2312 hanzi, all non-Han characters, the project's own texts), a bold face
-//! holding only the fixed texts set in bold, and on-demand slices of every other hanzi the font
-//! has. `manifest.json` beside them names the files; [`FontManifest::slices_for`] says which
+//! regular face (all non-Han characters and the project's own texts), a bold face holding only
+//! the fixed texts set in bold, and on-demand slices of every hanzi the core lacks (the common
+//! ones in order of frequency, a few hundred per slice). `manifest.json` beside them names the files; [`FontManifest::slices_for`] says which
 //! slices a draft needs, so a browser downloads only those.
 //!
 //! A character that no loaded face has is never printed as an empty box: [`missing_chars`] lists
@@ -113,6 +113,11 @@ impl Fonts {
         self.regular.iter().map(|f| f.bytes.len()).sum::<usize>() + self.bold.bytes.len()
     }
 
+    /// Every loaded font file: the regular faces (core, then slices) and the bold face.
+    pub fn files(&self) -> impl Iterator<Item = &FontFile> {
+        self.regular.iter().chain(std::iter::once(&self.bold))
+    }
+
     /// Number of regular faces (core plus slices).
     pub fn regular_faces(&self) -> usize {
         self.regular.len()
@@ -138,11 +143,16 @@ pub struct ManifestFile {
     pub bytes: u64,
 }
 
-/// An on-demand slice: the hanzi from `first` to `last` (code points) that the core lacks.
-#[derive(Clone, Debug, Deserialize)]
+/// An on-demand slice: the hanzi listed in `set` (common ones, cut in order of frequency), or
+/// else those from `first` to `last` (code points) that the core lacks.
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct ManifestSlice {
     pub file: String,
+    #[serde(default)]
+    pub set: String,
+    #[serde(default)]
     pub first: u32,
+    #[serde(default)]
     pub last: u32,
     #[serde(default)]
     pub bytes: u64,
@@ -159,15 +169,33 @@ impl FontManifest {
 
     /// The slices holding any of `chars` (pass the characters the core face lacks), each once,
     /// in manifest order.
+    ///
+    /// # Examples
+    /// ```
+    /// use bangfu_packet::fonts::FontManifest;
+    /// let m = FontManifest::parse(r#"{"regular": {"file": "r.ttf"}, "bold": {"file": "b.ttf"},
+    ///   "slices": [{"file": "1.ttf", "set": "王李张"}, {"file": "2.ttf", "first": 19968, "last": 40959}]}"#).unwrap();
+    /// // 张 is listed; U+5803 (a rare hanzi, escaped so the font cut does not take it for the
+    /// // project's own text) falls in the range.
+    /// let files: Vec<&str> = m.slices_for("张\u{5803}".chars()).iter().map(|s| s.file.as_str()).collect();
+    /// assert_eq!(files, ["1.ttf", "2.ttf"]);
+    /// ```
     pub fn slices_for<I: IntoIterator<Item = char>>(&self, chars: I) -> Vec<&ManifestSlice> {
+        let listed: std::collections::HashMap<char, usize> = self
+            .slices
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.set.chars().map(move |c| (c, i)))
+            .collect();
         let mut wanted = vec![false; self.slices.len()];
         for c in chars {
             let cp = u32::from(c);
-            if let Some(i) = self
-                .slices
-                .iter()
-                .position(|s| s.first <= cp && cp <= s.last)
-            {
+            let at = listed.get(&c).copied().or_else(|| {
+                self.slices
+                    .iter()
+                    .position(|s| s.set.is_empty() && s.first <= cp && cp <= s.last)
+            });
+            if let Some(i) = at {
                 wanted[i] = true;
             }
         }

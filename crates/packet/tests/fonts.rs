@@ -32,7 +32,7 @@ fn with_names(names: &[&str]) -> bangfu_model::Draft {
 fn rare_name_characters_fetch_only_the_slices_that_hold_them() {
     let draft = with_names(&["张堃", "李喆", "刘䶮"]);
     let core = core_only();
-    // GB 2312 has none of the three: the core face lacks them...
+    // The core face has the common surnames (the project's own sample names) but not these...
     assert_eq!(missing_chars(&draft, &core), vec!['䶮', '喆', '堃']);
     // ...so the worker fetches the slices holding them, and only those.
     let dir = font_dir();
@@ -80,18 +80,35 @@ fn characters_no_font_has_are_reported_and_nothing_is_printed() {
 }
 
 #[test]
-fn core_face_prints_every_region_name_and_common_punctuation() {
+fn core_face_prints_county_names_and_punctuation_and_slices_every_township() {
     let core = core_only();
     let regions = bangfu_model::region::Regions::get();
-    let names = regions
-        .townships
+    // Every packet may print a county or prefecture (the wage tier's explanation): in the core.
+    let mut chars: Vec<char> = regions
+        .counties
         .iter()
-        .map(|t| t.name.as_str())
-        .chain(regions.counties.iter().map(|c| c.name.as_str()))
-        .chain(regions.prefectures.iter().map(|p| p.name.as_str()));
-    let mut chars: Vec<char> = names.flat_map(str::chars).collect();
+        .map(|c| c.name.as_str())
+        .chain(regions.prefectures.iter().map(|p| p.name.as_str()))
+        .flat_map(str::chars)
+        .collect();
     chars.extend("，。、；：？！（）《》“”‘’…—·０１２３ＡＢＣabcXYZ0123456789-/.,:%¥".chars());
     assert_eq!(core.missing(chars), Vec::<char>::new());
+    // A packet prints only its own township: the slices its characters name have them all.
+    let dir = font_dir();
+    let manifest =
+        FontManifest::parse(&std::fs::read_to_string(dir.join("manifest.json")).expect("manifest"))
+            .expect("manifest");
+    let mut fonts = core_only();
+    let townships: Vec<char> = regions
+        .townships
+        .iter()
+        .flat_map(|t| t.name.chars())
+        .collect();
+    for slice in manifest.slices_for(fonts.missing(townships.iter().copied())) {
+        let bytes = std::fs::read(dir.join(&slice.file)).expect("slice");
+        fonts.add_regular(&slice.file, bytes).expect("font");
+    }
+    assert_eq!(fonts.missing(townships), Vec::<char>::new());
 }
 
 #[test]

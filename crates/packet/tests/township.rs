@@ -6,7 +6,7 @@
 mod common;
 use bangfu_model::{Draft, Envelope};
 use bangfu_packet::township::{notice_pdf, opinion_pdf, refusal_pdf, submission_pdf};
-use bangfu_packet::{draft_chars, Fonts, PacketOptions};
+use bangfu_packet::{Fonts, PacketOptions};
 use bangfu_review::documents::{
     NoticeLine, OpinionSheet, PublicNotice, RefusalLetter, SubmissionList,
 };
@@ -23,12 +23,9 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn fonts(drafts: &[&Draft]) -> Fonts {
-    let mut chars = std::collections::BTreeSet::new();
-    for dr in drafts {
-        chars.extend(draft_chars(dr));
-    }
-    Fonts::load_dir(&font_dir(), &chars).expect("fonts load")
+/// The fonts for every character a document prints, as the worker loads them.
+fn fonts(document: &impl serde::Serialize) -> Fonts {
+    Fonts::load_dir(&font_dir(), &bangfu_review::documents::chars_of(document)).expect("fonts load")
 }
 
 fn opts() -> PacketOptions {
@@ -112,7 +109,7 @@ fn the_opinion_sheet_names_the_applicant_members_sample_conclusion_and_dates() {
     let a = Reading::of(&drafts[0], on, on).current().clone();
     let sheet = OpinionSheet::of(app, &drafts[0], &a, &ws.township, Calendar::shipped(), on);
     assert!(sheet.unfinished.is_empty(), "{:?}", sheet.unfinished);
-    let pdf = opinion_pdf(&sheet, &fonts(&[&drafts[0]]), &opts()).unwrap();
+    let pdf = opinion_pdf(&sheet, &fonts(&sheet), &opts()).unwrap();
     let text = squash(&page_texts(&pdf).concat());
     for needle in [
         "就业帮扶车间认定苏木乡镇初审审查意见表",
@@ -154,7 +151,7 @@ fn an_unfinished_sheet_says_so() {
         Calendar::shipped(),
         on,
     );
-    let pdf = opinion_pdf(&sheet, &fonts(&[&drafts[0]]), &opts()).unwrap();
+    let pdf = opinion_pdf(&sheet, &fonts(&sheet), &opts()).unwrap();
     let text = squash(&page_texts(&pdf).concat());
     assert!(
         text.contains("审查尚未完成，本表不能作为审查意见"),
@@ -179,7 +176,7 @@ fn the_notice_lists_the_applicants_and_no_worker() {
         on,
     )
     .unwrap();
-    let pdf = notice_pdf(&notice, &fonts(&[&drafts[0]]), &opts()).unwrap();
+    let pdf = notice_pdf(&notice, &fonts(&notice), &opts()).unwrap();
     let text = squash(&page_texts(&pdf).concat());
     for needle in [
         "关于拟认定就业帮扶车间的公示",
@@ -221,7 +218,7 @@ fn the_refusal_letter_gives_the_reasons_and_the_way_back() {
     let app = &ws.applications[1];
     let letter = RefusalLetter::of(app, &drafts[1], &ws.township);
     assert!(!letter.reasons.is_empty());
-    let pdf = refusal_pdf(&letter, &fonts(&[&drafts[1]]), &opts()).unwrap();
+    let pdf = refusal_pdf(&letter, &fonts(&letter), &opts()).unwrap();
     let text = squash(&page_texts(&pdf).concat());
     for needle in [
         "就业帮扶车间认定初审不予通过书面说明",
@@ -238,7 +235,7 @@ fn the_refusal_letter_gives_the_reasons_and_the_way_back() {
 
 #[test]
 fn the_submission_list_carries_the_fingerprints() {
-    let (mut ws, drafts) = reviewed();
+    let (mut ws, _) = reviewed();
     let app = &mut ws.applications[0];
     app.notice.start = "2026-09-28".into();
     app.notice.end = "2026-10-09".into();
@@ -248,7 +245,7 @@ fn the_submission_list_carries_the_fingerprints() {
         &ws.township,
         d(2026, 10, 12),
     );
-    let pdf = submission_pdf(&list, &fonts(&[&drafts[0]]), &opts()).unwrap();
+    let pdf = submission_pdf(&list, &fonts(&list), &opts()).unwrap();
     let text = squash(&page_texts(&pdf).concat());
     let fp = ws.applications[0].latest_fingerprint();
     assert!(text.contains(fp), "full fingerprint printed");
