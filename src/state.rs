@@ -175,6 +175,33 @@ pub const ASSESS_DEBOUNCE: Duration = Duration::from_millis(200);
 /// How long typing must pause before the draft is written to storage.
 pub const AUTOSAVE_DEBOUNCE: Duration = Duration::from_millis(400);
 
+impl tabs::Party for AppState {
+    fn shown_role(&self) -> Role {
+        self.role.get_untracked()
+    }
+
+    fn show_role(&self, role: Role) {
+        self.role.set(role);
+    }
+
+    async fn reload(&self) {
+        if let Some(d) = storage::reload().await {
+            self.set_draft(d);
+        }
+    }
+
+    async fn take_in(&self, saved_at: String) {
+        if let Some(d) = storage::reload().await {
+            self.set_draft(d);
+            self.save_status.set(SaveStatus::Saved(saved_at));
+        }
+    }
+
+    async fn finish_writes(&self) {
+        self.save_now().await;
+    }
+}
+
 impl AppState {
     /// Creates the state, starts reading what storage holds and starts autosave.
     pub fn new() -> AppState {
@@ -211,45 +238,7 @@ impl AppState {
 
     /// One tab edits; others follow it live (see [`crate::tabs`]).
     fn start_tabs(&self) {
-        let state = *self;
-        tabs::start(
-            tabs::DRAFT,
-            tabs::Hooks {
-                role: Box::new(move |role| {
-                    if role == Role::Editor && state.role.get_untracked() == Role::Follower {
-                        // Taking over: the other tab saved before letting go; start from that.
-                        leptos::task::spawn_local(async move {
-                            if let Some(d) = storage::reload().await {
-                                state.set_draft(d);
-                            }
-                            state.role.set(Role::Editor);
-                        });
-                    } else {
-                        state.role.set(role);
-                    }
-                }),
-                message: Box::new(move |m| match m {
-                    tabs::Message::Saved(at) => {
-                        if state.role.get_untracked() == Role::Follower {
-                            leptos::task::spawn_local(async move {
-                                if let Some(d) = storage::reload().await {
-                                    state.set_draft(d);
-                                    state.save_status.set(SaveStatus::Saved(at));
-                                }
-                            });
-                        }
-                    }
-                    tabs::Message::Takeover => {
-                        if state.role.get_untracked() == Role::Editor {
-                            leptos::task::spawn_local(async move {
-                                state.save_now().await;
-                                tabs::release();
-                            });
-                        }
-                    }
-                }),
-            },
-        );
+        tabs::start(tabs::DRAFT, *self);
     }
 
     /// A page left open overnight moves to the new day when it is next looked at (or within a

@@ -73,10 +73,59 @@ pub enum Message {
     Takeover,
 }
 
+/// A page's part in editing one kind of data: what it shows and how it reads and writes.
+/// [`start`] does the rest the same way for the draft and for the workspace: a tab that takes
+/// over reads everything again first (the other tab saved before letting go), a follower takes
+/// in each save, and the editor finishes its writes before letting go.
+pub trait Party: Copy + 'static {
+    /// The role the page shows now.
+    fn shown_role(&self) -> Role;
+    /// Shows a role (the page becomes editable or read-only).
+    fn show_role(&self, role: Role);
+    /// Reads everything again from storage.
+    fn reload(&self) -> impl std::future::Future<Output = ()>;
+    /// Takes in what the editor says it saved ([`Message::Saved`]).
+    fn take_in(&self, what: String) -> impl std::future::Future<Output = ()>;
+    /// Finishes the writes under way (and any pending), before another tab edits.
+    fn finish_writes(&self) -> impl std::future::Future<Output = ()>;
+}
+
 /// What the app does when the role changes or another tab speaks.
-pub struct Hooks {
-    pub role: Box<dyn Fn(Role)>,
-    pub message: Box<dyn Fn(Message)>,
+struct Hooks {
+    role: Box<dyn Fn(Role)>,
+    message: Box<dyn Fn(Message)>,
+}
+
+impl Hooks {
+    fn of(party: impl Party) -> Hooks {
+        Hooks {
+            role: Box::new(move |role| {
+                if role == Role::Editor && party.shown_role() == Role::Follower {
+                    leptos::task::spawn_local(async move {
+                        party.reload().await;
+                        party.show_role(Role::Editor);
+                    });
+                } else {
+                    party.show_role(role);
+                }
+            }),
+            message: Box::new(move |m| match m {
+                Message::Saved(what) => {
+                    if party.shown_role() == Role::Follower {
+                        leptos::task::spawn_local(async move { party.take_in(what).await });
+                    }
+                }
+                Message::Takeover => {
+                    if party.shown_role() == Role::Editor {
+                        leptos::task::spawn_local(async move {
+                            party.finish_writes().await;
+                            release();
+                        });
+                    }
+                }
+            }),
+        }
+    }
 }
 
 struct Tabs {
@@ -179,9 +228,10 @@ fn queue() {
     request(&options);
 }
 
-/// Starts taking part for the data `names` stands for: the role is reported through `hooks` as
-/// soon as it is known. One kind of data per page (the township's module has its own copy).
-pub fn start(names: Names, hooks: Hooks) {
+/// Starts taking part for the data `names` stands for: the role is shown through `party` as soon
+/// as it is known. One kind of data per page (the township's module has its own copy).
+pub fn start(names: Names, party: impl Party) {
+    let hooks = Hooks::of(party);
     let channel = BroadcastChannel::new(names.channel).ok();
     let t = std::rc::Rc::new(Tabs {
         names,

@@ -84,6 +84,34 @@ async fn pending<T>(write: impl std::future::Future<Output = T>) -> T {
     out
 }
 
+impl tabs::Party for Desk {
+    fn shown_role(&self) -> Role {
+        self.role.get_untracked()
+    }
+
+    fn show_role(&self, role: Role) {
+        self.role.set(role);
+    }
+
+    async fn reload(&self) {
+        self.load(false).await;
+    }
+
+    async fn take_in(&self, what: String) {
+        self.follow(&what).await;
+    }
+
+    /// Lets the writes under way finish (each is one short transaction).
+    async fn finish_writes(&self) {
+        for _ in 0..100 {
+            if PENDING.with(Cell::get) == 0 {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(20).await;
+        }
+    }
+}
+
 impl Desk {
     fn new() -> Desk {
         let desk = Desk {
@@ -142,44 +170,7 @@ impl Desk {
     /// One tab edits the workspace, the others follow it (the same mechanism as the draft's,
     /// under its own lock): two tabs saving one application would overwrite each other.
     fn start_tabs(&self) {
-        let desk = *self;
-        tabs::start(
-            tabs::WORKSPACE,
-            tabs::Hooks {
-                role: Box::new(move |role| {
-                    if role == Role::Editor && desk.role.get_untracked() == Role::Follower {
-                        // Taking over: the other tab saved before letting go; start from that.
-                        leptos::task::spawn_local(async move {
-                            desk.load(false).await;
-                            desk.role.set(Role::Editor);
-                        });
-                    } else {
-                        desk.role.set(role);
-                    }
-                }),
-                message: Box::new(move |m| match m {
-                    tabs::Message::Saved(what) => {
-                        if desk.role.get_untracked() == Role::Follower {
-                            leptos::task::spawn_local(async move { desk.follow(&what).await });
-                        }
-                    }
-                    tabs::Message::Takeover => {
-                        if desk.role.get_untracked() == Role::Editor {
-                            leptos::task::spawn_local(async move {
-                                // Let the writes under way finish (each is one short transaction).
-                                for _ in 0..100 {
-                                    if PENDING.with(Cell::get) == 0 {
-                                        break;
-                                    }
-                                    gloo_timers::future::TimeoutFuture::new(20).await;
-                                }
-                                tabs::release();
-                            });
-                        }
-                    }
-                }),
-            },
-        );
+        tabs::start(tabs::WORKSPACE, *self);
     }
 
     /// A follower takes in what the editor saved: one application (or the township's details),

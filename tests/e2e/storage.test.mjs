@@ -11,6 +11,15 @@ import { workshopEnvelope } from './workshop.mjs';
 
 const name = (page) => page.getByLabel('经营主体名称');
 const saved = (page) => page.locator('.save-status', { hasText: '已自动保存' }).waitFor({ timeout: 20_000 });
+/** Chromium on a profile directory that outlives it: what a browser killed and started again
+ * finds on disk. */
+async function persistent(profile) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN',
+  });
+}
+
 async function toApplicant(page) {
   await page.locator('nav.steps').getByRole('link', { name: /申请主体/ }).click();
 }
@@ -93,13 +102,9 @@ test('a full disk: the failed save is said loudly, the draft stays in the page, 
 });
 
 test('已自动保存 means on disk: the browser killed right after it loses nothing', { timeout: 180_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const server = await startServer();
   const profile = await mkdtemp(join(tmpdir(), 'bangfu-kill-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN',
-    });
+  const launch = () => persistent(profile);
   try {
     let lost = 0;
     for (let run = 0; run < 3; run++) {
@@ -236,13 +241,9 @@ test('乡镇初审 on a full disk: a received file that cannot be saved stays on
 });
 
 test('乡镇初审: 已保存 means on disk, the browser killed right after it loses nothing', { timeout: 120_000 }, async () => {
-  const { chromium } = await import('playwright-core');
   const server = await startServer();
   const profile = await mkdtemp(join(tmpdir(), 'bangfu-ws-kill-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN',
-    });
+  const launch = () => persistent(profile);
   const open = [];
   try {
     const ctx = await launch();
