@@ -14,12 +14,17 @@ use bangfu_rules::Status;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+/// How long 自评结果 is open before the worker and fonts are fetched: long enough for the
+/// results to render first, short compared with reading them.
+const WARM_UP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
+
 #[component]
 pub fn PacketPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let client = PdfClient::new();
 
-    let start = move |_| {
+    // The job for the draft as it is now.
+    let job = move || {
         let now = clock::now_local();
         let date = now.split('T').next().unwrap_or("").to_owned();
         let name = state.draft.with_untracked(|d| {
@@ -39,8 +44,28 @@ pub fn PacketPanel() -> impl IntoView {
         // behind UTC, hence the sign).
         let offset = -js_sys::Date::new_0().get_timezone_offset();
         let _ = js_sys::Reflect::set(&job, &"utc_offset_minutes".into(), &offset.into());
+        (job, name)
+    };
+    let start = move |_| {
+        let (job, name) = job();
         client.run(JsValue::from(job), name, "生成申请材料");
     };
+    // 自评结果 is open: most who look at it print next. Once the page has settled, download and
+    // start the worker and fetch the fonts this draft needs, so the click only lays out pages.
+    let warm_up = leptos::prelude::set_timeout_with_handle(
+        move || {
+            let (job, _) = job();
+            let _ = js_sys::Reflect::set(&job, &"warm".into(), &"1".into());
+            client.warm(JsValue::from(job));
+        },
+        WARM_UP_AFTER,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = warm_up {
+            h.clear();
+        }
+    });
     let not_met = move || state.assessment.with(|a| a.overall != Status::Met);
     view! {
         <section class="packet" aria-labelledby="packet-title">

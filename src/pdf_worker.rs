@@ -1,5 +1,5 @@
-//! The packet worker as the pages use it: started on the first job, sent one job at a time, its
-//! progress and result in a signal. The applicant's 申请材料 and the township's documents both
+//! The packet worker as the pages use it: started on the first job (or a warm-up), sent one job
+//! at a time, its progress and result in a signal. The applicant's 申请材料 and the township's documents both
 //! go through it (protocol in the `bangfu-packet-worker` crate docs).
 
 use leptos::prelude::*;
@@ -40,12 +40,34 @@ pub enum Progress {
     },
 }
 
-/// The worker, once started, and whether it has said it is ready.
+/// The worker, once started: whether it has said it is ready, the job it is on, and the jobs
+/// waiting (it takes one at a time).
 struct Worker {
     worker: web_sys::Worker,
     ready: bool,
-    /// A job waiting for `ready`.
-    queued: Option<JsValue>,
+    /// A job was sent and has not been answered; `Some(true)` for a warm-up.
+    in_flight: Option<bool>,
+    /// Jobs to send once it is free, each with whether it is a warm-up.
+    queue: std::collections::VecDeque<(JsValue, bool)>,
+}
+
+impl Worker {
+    /// Sends the next job when the worker is ready and free.
+    fn pump(&mut self) {
+        if !self.ready || self.in_flight.is_some() {
+            return;
+        }
+        if let Some((job, warm)) = self.queue.pop_front() {
+            self.in_flight = Some(warm);
+            let _ = self.worker.post_message(&job);
+        }
+    }
+
+    /// Whether the user's own job is the one under way (its progress and errors are shown; a
+    /// warm-up's are not).
+    fn on_users_job(&self) -> bool {
+        self.in_flight == Some(false)
+    }
 }
 
 fn field(obj: &JsValue, name: &str) -> JsValue {
@@ -64,6 +86,8 @@ pub struct PdfClient {
     file_name: StoredValue<String>,
     /// When the current job was started (ms since the epoch).
     started_at: StoredValue<f64>,
+    /// The button to name when the worker cannot be loaded.
+    retry: StoredValue<&'static str>,
 }
 
 impl PdfClient {
@@ -73,6 +97,7 @@ impl PdfClient {
             worker: StoredValue::new_local(None),
             file_name: StoredValue::new(String::new()),
             started_at: StoredValue::new(0.0),
+            retry: StoredValue::new(""),
         }
     }
 
@@ -87,31 +112,81 @@ impl PdfClient {
     /// Sends a job (see the worker's protocol); the finished PDF is offered as `file_name`.
     /// `retry` names the button, for the message when the worker cannot be loaded.
     pub fn run(&self, job: JsValue, name: String, retry: &'static str) {
+        if let Progress::Done { url, .. } = self.progress.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+        self.started_at.set_value(js_sys::Date::now());
+        self.file_name.set_value(name);
+        self.retry.set_value(retry);
+        let started = self.start();
+        if self.worker.with_value(Option::is_none) {
+            // No worker in this browser: `start` said so.
+            return;
+        }
+        if started {
+            self.progress.set(Progress::Starting);
+        } else {
+            let warming = self
+                .worker
+                .with_value(|w| w.as_ref().is_some_and(|w| w.in_flight == Some(true)));
+            self.progress.set(if warming {
+                Progress::Fonts { done: 0, total: 0 }
+            } else {
+                Progress::Pages { done: 0, total: 0 }
+            });
+        }
+        self.worker.update_value(|w| {
+            if let Some(w) = w {
+                w.queue.push_back((job, false));
+                w.pump();
+            }
+        });
+    }
+
+    /// Gets the worker and the fonts ready for a job like `job` without showing anything: the
+    /// worker is downloaded and started, and the fonts the draft needs are fetched into it
+    /// (the worker's `warm` job), so that 生成申请材料 then only lays out pages. Nothing is done
+    /// while the worker is busy or has jobs waiting.
+    pub fn warm(&self, job: JsValue) {
+        self.start();
+        self.worker.update_value(|w| {
+            if let Some(w) = w {
+                if w.in_flight.is_none() && w.queue.is_empty() {
+                    w.queue.push_back((job, true));
+                    w.pump();
+                }
+            }
+        });
+    }
+
+    /// Starts the worker unless it runs; says whether it was started now.
+    fn start(&self) -> bool {
+        if self.worker.with_value(Option::is_some) {
+            return false;
+        }
         let PdfClient {
             progress,
             worker,
             file_name,
             started_at,
+            retry,
         } = *self;
-        if let Progress::Done { url, .. } = progress.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        }
-        started_at.set_value(js_sys::Date::now());
-        file_name.set_value(name);
         let on_message = move |ev: web_sys::MessageEvent| {
             let data = ev.data();
-            match field(&data, "type").as_string().as_deref() {
-                Some("ready") => {
-                    worker.update_value(|w| {
-                        if let Some(w) = w {
-                            w.ready = true;
-                            if let Some(job) = w.queued.take() {
-                                let _ = w.worker.post_message(&job);
-                            }
-                        }
-                    });
+            let kind = field(&data, "type").as_string();
+            let mut users = false;
+            worker.update_value(|w| {
+                if let Some(w) = w {
+                    users = w.on_users_job();
+                    match kind.as_deref() {
+                        Some("ready") => w.ready = true,
+                        Some("done" | "error" | "warm") => w.in_flight = None,
+                        _ => {}
+                    }
                 }
-                Some("progress") => {
+            });
+            match kind.as_deref() {
+                Some("progress") if users => {
                     let (done, total) = (num(&data, "done"), num(&data, "total"));
                     progress.set(match field(&data, "stage").as_string().as_deref() {
                         Some("fonts") => Progress::Fonts { done, total },
@@ -150,7 +225,9 @@ impl PdfClient {
                         },
                     });
                 }
-                Some("error") => {
+                // A warm-up that failed (offline, a character no font has) says nothing: the
+                // user's own job will, if it meets the same.
+                Some("error") if users => {
                     let missing: Vec<String> = js_sys::Array::from(&field(&data, "missing_chars"))
                         .iter()
                         .filter_map(|v| v.as_string())
@@ -164,23 +241,13 @@ impl PdfClient {
                 }
                 _ => {}
             }
-        };
-
-        let started = worker.with_value(Option::is_some);
-        if started {
-            progress.set(Progress::Pages { done: 0, total: 0 });
             worker.update_value(|w| {
                 if let Some(w) = w {
-                    if w.ready {
-                        let _ = w.worker.post_message(&job);
-                    } else {
-                        w.queued = Some(job);
-                    }
+                    w.pump();
                 }
             });
-            return;
-        }
-        progress.set(Progress::Starting);
+        };
+
         match web_sys::Worker::new(WORKER_URL) {
             Ok(w) => {
                 let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
@@ -188,27 +255,43 @@ impl PdfClient {
                 // The worker lives as long as the page; so does its handler.
                 handler.forget();
                 let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                    // Not loaded (offline, say): forgotten, so the next click loads it again.
+                    let users = worker.with_value(|w| {
+                        w.as_ref().is_some_and(|w| {
+                            w.on_users_job() || w.queue.iter().any(|(_, warm)| !warm)
+                        })
+                    });
+                    worker.set_value(None);
+                    if !users {
+                        return;
+                    }
+                    let retry = retry.get_value();
                     progress.set(Progress::Failed {
-                            message: if crate::offline::offline() {
-                                format!("当前没有网络，生成程序还没有下载到本机。联网后再点「{retry}」即可，不必刷新页面；以后想离线使用，可在页面底部「本机数据与离线使用」中先下载所需文件。")
-                            } else {
-                                format!("生成程序未能加载。请稍后再点「{retry}」重试（材料在本机生成，不会上传）。")
-                            },
-                            missing: vec![],
-                        });
+                        message: if crate::offline::offline() {
+                            format!("当前没有网络，生成程序还没有下载到本机。联网后再点「{retry}」即可，不必刷新页面；以后想离线使用，可在页面底部「本机数据与离线使用」中先下载所需文件。")
+                        } else {
+                            format!("生成程序未能加载。请稍后再点「{retry}」重试（材料在本机生成，不会上传）。")
+                        },
+                        missing: vec![],
+                    });
                 });
                 w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
                 on_error.forget();
                 worker.set_value(Some(Worker {
                     worker: w,
                     ready: false,
-                    queued: Some(job),
+                    in_flight: None,
+                    queue: std::collections::VecDeque::new(),
                 }));
+                true
             }
-            Err(_) => progress.set(Progress::Failed {
-                message: "此浏览器不支持后台生成（Web Worker），请换用较新的浏览器。".into(),
-                missing: vec![],
-            }),
+            Err(_) => {
+                progress.set(Progress::Failed {
+                    message: "此浏览器不支持后台生成（Web Worker），请换用较新的浏览器。".into(),
+                    missing: vec![],
+                });
+                false
+            }
         }
     }
 }
@@ -227,7 +310,7 @@ pub fn ProgressView(client: PdfClient) -> impl IntoView {
             <div class="packet-progress" role="status" aria-live="polite">
                 {move || match progress.get() {
                     Progress::Idle => ().into_any(),
-                    Progress::Starting => view! { <p>"正在下载生成程序（约 1.6 MB，只在第一次需要）…"</p> }.into_any(),
+                    Progress::Starting => view! { <p>"正在下载生成程序（约 1.4 MB，只在第一次需要）…"</p> }.into_any(),
                     Progress::Fonts { done, total } => view! {
                         <p>{if total == 0 {
                             "正在准备字体…".to_owned()

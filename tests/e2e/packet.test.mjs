@@ -1,5 +1,6 @@
-// 生成申请材料 in the browser: the worker is fetched only on demand, the page shows progress, and
-// the download is a PDF whose text carries the applicant and every employee.
+// 生成申请材料 in the browser: the worker and fonts are fetched only once 自评结果 is open (ahead
+// of the click, silently), the page shows progress, and the download is a PDF whose text carries
+// the applicant and every employee.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,22 +21,27 @@ after(async () => {
 });
 
 test('生成申请材料 downloads a PDF with the applicant and every employee in its text', { timeout: 240_000 }, async () => {
-  const page = await app.open(app.page, '/#results');
+  const page = await app.open(app.page, '/');
   const env = workshopEnvelope({ people: 6 });
   const file = join(dir, 'workshop.json');
   await writeFile(file, JSON.stringify(env));
   await page.getByLabel('打开草稿文件').setInputFiles(file);
   await page.waitForFunction(() => document.querySelector('#verdict-panel [data-criterion="overall"]')?.dataset.status === 'met');
+  await page.waitForTimeout(2000);
+  const workerOrFonts = (u) => u.includes('packet-worker') || u.includes('fonts/');
+  assert.ok(!app.server.requests.some((r) => workerOrFonts(r.url)), 'neither the worker nor fonts are loaded with the page or the other steps');
 
-  const before = app.server.requests.length;
-  assert.ok(!app.server.requests.some((r) => r.url.includes('packet-worker')), 'the worker is not loaded with the page');
+  // Looking at 自评结果 fetches the worker and this draft's fonts in the background, silently.
+  await page.locator('nav.steps').getByRole('link', { name: /自评结果/ }).click();
+  const fetchedNow = () => app.server.requests.map((r) => r.url);
+  for (let i = 0; i < 100 && !fetchedNow().some((u) => u.includes('fonts/NotoSerifSC-Bold')); i++) await page.waitForTimeout(100);
+  assert.ok(fetchedNow().some((u) => u.includes('packet-worker')), 'the worker is fetched once 自评结果 is open');
+  assert.ok(fetchedNow().some((u) => u.includes('fonts/manifest.json')), 'the fonts are fetched once 自评结果 is open');
+  assert.equal(await page.locator('.packet-progress').innerText(), '', 'the warm-up shows nothing');
   await page.getByRole('button', { name: '生成申请材料' }).click();
   const link = page.getByRole('link', { name: '下载' });
   await link.waitFor({ timeout: 180_000 });
   assert.match(await page.locator('.packet-progress').innerText(), /已生成：共 \d+ 页/);
-  const fetched = app.server.requests.slice(before).map((r) => r.url);
-  assert.ok(fetched.some((u) => u.includes('packet-worker')), 'the worker was fetched on demand');
-  assert.ok(fetched.some((u) => u.includes('fonts/')), 'fonts were fetched on demand');
 
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   assert.match(download.suggestedFilename(), /^就业帮扶车间认定申请材料-.*\.pdf$/);

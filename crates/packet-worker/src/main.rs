@@ -32,6 +32,10 @@
 //!   `{type: "error", message: string, missing_chars: string[]}`; `missing_chars` lists the
 //!   characters of the draft no font has (each a one-character string), empty for other errors.
 //!
+//! A warm-up, sent when 自评结果 opens so that the packet starts at once: the same fields with
+//! `warm: "1"`. The worker fetches the fonts the draft needs and keeps them, answering
+//! `{type: "warm"}` (or `error`); its `progress` messages are not for the screen.
+//!
 //! The township's documents are jobs of the same worker (same fonts, same engine):
 //! ```text
 //! {doc: "opinion" | "refusal" | "notice" | "submission",

@@ -20,6 +20,9 @@ thread_local! {
     static FONTS: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
+/// People in the warm-up's rehearsal packet: enough to lay out every kind of page.
+const REHEARSAL_PEOPLE: usize = 3;
+
 /// The fonts in memory: where they came from and which slice files are among them.
 struct Loaded {
     base: String,
@@ -163,6 +166,26 @@ async fn run(data: JsValue) -> Result<(), JobError> {
         return run_document(&data, &doc, now, base).await;
     }
     let json = field(&data, "draft_json").ok_or_else(|| plain("缺少 draft_json"))?;
+    if field(&data, "warm").is_some() {
+        // Fetch the fonts this draft needs and keep them for the packet that follows.
+        let mut draft = read_draft(&json)?;
+        let loaded = fonts_for(&base, draft_chars(&draft)).await?;
+        // A rehearsal on the first few people, thrown away: the browser compiles the layout and
+        // PDF code on its first run (≈0.5 s of a first 300-person packet), so that run is here,
+        // not after the click.
+        draft.employees.truncate(REHEARSAL_PEOPLE);
+        let assessment = bangfu_rules::assess(&draft, now.date());
+        let _ = build_packet(
+            &draft,
+            &assessment,
+            &loaded.fonts,
+            &PacketOptions::china_time(now),
+            &mut |_, _| {},
+        );
+        FONTS.with(|f| *f.borrow_mut() = Some(loaded));
+        post(&obj(&[("type", "warm".into())]));
+        return Ok(());
+    }
     let draft = read_draft(&json)?;
 
     let t_start = now_ms();
