@@ -8,6 +8,21 @@ use crate::tabs::{self, Role};
 use crate::{clock, offline};
 use leptos::prelude::*;
 
+/// This tab follows another ([`crate::tabs`]): what it shows, and 「在此标签页编辑」.
+#[component]
+pub fn FollowerNotice(shown: Signal<bool>, text: &'static str) -> impl IntoView {
+    view! {
+        <Show when=move || shown.get()>
+            <div class="notice info follower" role="status">
+                <p>{text}</p>
+                <div class="notice-actions">
+                    <button type="button" on:click=move |_| tabs::take_over()>"在此标签页编辑"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -30,14 +45,8 @@ pub fn Notices() -> impl IntoView {
                 }),
                 _ => None,
             }}
-            <Show when=move || state.role.get() == Role::Follower>
-                <div class="notice info follower" role="status">
-                    <p>"这份草稿正在本浏览器的另一个标签页中编辑。这里只显示它的最新内容，不能修改，以免两边互相覆盖。"</p>
-                    <div class="notice-actions">
-                        <button type="button" on:click=move |_| tabs::take_over()>"在此标签页编辑"</button>
-                    </div>
-                </div>
-            </Show>
+            <FollowerNotice shown=Signal::derive(move || state.role.get() == Role::Follower)
+                text="这份草稿正在本浏览器的另一个标签页中编辑。这里只显示它的最新内容，不能修改，以免两边互相覆盖。" />
             <offline::UpdateNotice />
             <For
                 each=move || state.notices.get()

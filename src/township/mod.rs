@@ -481,14 +481,8 @@ pub fn TownshipApp() -> impl IntoView {
                 "审查工作区保存的是各申请单位的员工身份证号、工资等个人信息，只保存在本浏览器中，不会上传。请勿在公用电脑上使用；不再需要时请删除相应申请。"
             </p>
             {move || desk.read_only.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
-            <Show when=move || desk.role.get() == Role::Follower>
-                <div class="notice info follower" role="status">
-                    <p>"乡镇初审工作区正在本浏览器的另一个标签页中编辑。这里只显示那边保存的内容，不能修改，以免两边互相覆盖。"</p>
-                    <div class="notice-actions">
-                        <button type="button" on:click=move |_| tabs::take_over()>"在此标签页编辑"</button>
-                    </div>
-                </div>
-            </Show>
+            <crate::components::notices::FollowerNotice shown=Signal::derive(move || desk.role.get() == Role::Follower)
+                text="乡镇初审工作区正在本浏览器的另一个标签页中编辑。这里只显示那边保存的内容，不能修改，以免两边互相覆盖。" />
             <div class="notices" aria-live="polite">
                 <For each=move || desk.notes.get() key=|n| n.id let:n>
                     <div class="notice" class:error=n.error class:info=!n.error role=if n.error { "alert" } else { "status" }>
