@@ -105,6 +105,9 @@ pub(crate) struct Roster<'a> {
     registered: Vec<bool>,
     qualifies: Vec<bool>,
     pub counts: Counts,
+    /// Each person's standing, worked out once: the finding's notes and the per-person findings
+    /// both print it, and a keystroke re-aggregates the whole roster.
+    standings: std::cell::OnceCell<Vec<Standing>>,
 }
 
 impl<'a> Roster<'a> {
@@ -148,6 +151,7 @@ impl<'a> Roster<'a> {
             registered,
             qualifies,
             counts: c,
+            standings: std::cell::OnceCell::new(),
         }
     }
 
@@ -213,6 +217,12 @@ impl<'a> Roster<'a> {
             }
         }
         o
+    }
+
+    /// Every person's standing, in roster order (worked out on first use).
+    fn standings(&self) -> &[Standing] {
+        self.standings
+            .get_or_init(|| (0..self.evals.len()).map(|i| self.standing(i)).collect())
     }
 
     /// One person's one-line standing.
@@ -365,7 +375,7 @@ impl<'a> Roster<'a> {
         (0..self.evals.len())
             .filter(|&i| self.evals[i].checks.is_some())
             .map(|i| {
-                let s = self.standing(i);
+                let s = &self.standings()[i];
                 let e = &self.evals[i];
                 PersonNote {
                     key: e.key,
@@ -388,7 +398,7 @@ impl<'a> Roster<'a> {
                 registered: self.registered[i],
                 qualifies: self.qualifies[i],
                 employed_on_assessment_date: e.employed && e.child_labour.is_none(),
-                standing: self.standing(i),
+                standing: self.standings()[i].clone(),
                 checks: e
                     .checks
                     .as_ref()

@@ -10,7 +10,8 @@ use crate::evaluate::{self, PersonEval};
 use crate::finding::Assessment;
 use bangfu_model::{Draft, Employee, Settings};
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
 /// What every person's evaluation depends on besides their own row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub struct Assessor {
     shared: Option<Shared>,
     /// Holiday schedules the user added (they only add messages, but are part of the input).
     holidays: Vec<String>,
-    kept: HashMap<u32, Kept>,
+    kept: FxHashMap<u32, Kept>,
     /// The employees' keys in roster order at the last call.
     order: Vec<u32>,
     rejudged: usize,

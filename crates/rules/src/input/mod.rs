@@ -23,7 +23,7 @@ use crate::path;
 use bangfu_model::text::{normalize, parse_date, ParseError};
 use bangfu_model::{Draft, SeasonalPeriod, Settings, DEFAULT_SEASONAL_MIN_DAYS};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A value that may be missing or unreadable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,8 +169,10 @@ pub(crate) fn duplicate_ids<'a>(
     rows: impl Iterator<Item = (u32, &'a str, Option<&'a str>)>,
     errors: &mut Vec<FieldError>,
 ) -> Vec<Option<String>> {
-    let mut first: HashMap<&str, &str> = HashMap::new();
-    let mut out = Vec::new();
+    let rows = rows.into_iter();
+    let mut first: FxHashMap<&str, &str> =
+        FxHashMap::with_capacity_and_hasher(rows.size_hint().0, Default::default());
+    let mut out = Vec::with_capacity(rows.size_hint().0);
     for (key, label, id) in rows {
         let Some(id) = id else {
             out.push(None);
