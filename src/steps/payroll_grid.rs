@@ -81,10 +81,17 @@ fn write(e: &mut Employee, month: NaiveDate, column: usize, value: String) {
 
 /// The months to offer: every month of the draft, and the twelve before `today`'s, newest first.
 fn months(d: &Draft, today: NaiveDate) -> Vec<NaiveDate> {
-    let mut out: Vec<NaiveDate> = d
-        .employees
-        .iter()
-        .flat_map(|e| e.wages.iter().filter_map(|w| parse_month(&w.month).ok()))
+    // Re-run on every keystroke: each distinct spelling is read once (a roster of 2,000 × 12
+    // holds a dozen), not every record's.
+    let mut spellings: Vec<&str> = Vec::new();
+    for w in d.employees.iter().flat_map(|e| &e.wages) {
+        if !spellings.contains(&w.month.as_str()) {
+            spellings.push(&w.month);
+        }
+    }
+    let mut out: Vec<NaiveDate> = spellings
+        .into_iter()
+        .filter_map(|m| parse_month(m).ok())
         .collect();
     let this = bangfu_rules::calendar::month_start(today);
     for i in 0..=12 {
@@ -264,18 +271,31 @@ pub fn PayrollGrid() -> impl IntoView {
                     <tbody>
                         <For each=visible key=|(i, (k, n))| (*i, *k, n.clone()) children=move |(row, (key, name))| {
                             let shown = if name.is_empty() { "（未填姓名）".to_owned() } else { name.clone() };
+                            // What this row shows, worked out once per change of the draft or
+                            // the month: the record and the rules' message for each of its
+                            // cells. The cells read these, not the whole draft, so a keystroke
+                            // re-runs a few memos per row instead of every cell's effects (with
+                            // hundreds of cells subscribed to the draft, unsubscribing and
+                            // resubscribing them all was most of a keystroke's time).
+                            let record = Memo::new(move |_| state.draft.with(|d| {
+                                let m = month.get();
+                                record_index(d, key, m).and_then(|i| d.employee(key).map(|e| (i, e.wages[i].clone())))
+                            }));
+                            let messages = Memo::new(move |_| {
+                                let Some(i) = record.with(|r| r.as_ref().map(|(i, _)| *i)) else {
+                                    return vec![None; GRID_COLUMNS.len()];
+                                };
+                                state.assessment.with(|a| {
+                                    HEADINGS.iter().map(|(_, name)| {
+                                        a.errors_at(&path::wage(key, i, name)).next().map(|e| (e.message.clone(), e.warning))
+                                    }).collect::<Vec<_>>()
+                                })
+                            });
                             let cells = (0..GRID_COLUMNS.len()).map(|column| {
                                 let label = format!("{shown} {}", HEADINGS[column].0);
-                                let value = move || state.draft.with(|d| {
-                                    record_index(d, key, month.get())
-                                        .and_then(|i| d.employee(key).map(|e| field(&e.wages[i], column).to_owned()))
-                                        .unwrap_or_default()
-                                });
+                                let value = move || record.with(|r| r.as_ref().map(|(_, w)| field(w, column).to_owned()).unwrap_or_default());
                                 // The rules' message for this cell, when there is one.
-                                let message = move || state.draft.with(|d| record_index(d, key, month.get())).and_then(|i| {
-                                    let p = path::wage(key, i, HEADINGS[column].1);
-                                    state.assessment.with(|a| a.errors_at(&p).next().map(|e| (e.message.clone(), e.warning)))
-                                });
+                                let message = move || messages.with(|m| m.get(column).cloned().flatten());
                                 let invalid = move || message().is_some_and(|(_, w)| !w);
                                 let width = match HEADINGS[column].1 { "days_worked" | "hours" => "short", "paid_date" => "date", _ => "" };
                                 view! {
@@ -302,11 +322,12 @@ pub fn PayrollGrid() -> impl IntoView {
                                     </td>
                                 }
                             }).collect_view();
-                            let verdict = move || state.assessment.with(|a| {
+                            let verdict = Memo::new(move |_| state.assessment.with(|a| {
                                 a.employees.iter().find(|e| e.key == key).and_then(|e| {
                                     e.wage_months.iter().find(|c| c.month == month.get()).map(|c| (c.status, c.reason.clone()))
                                 })
-                            });
+                            }));
+                            let verdict = move || verdict.get();
                             view! {
                                 <tr data-key=key>
                                     <th scope="row" class="name">
