@@ -9,9 +9,10 @@
 //!   reference data any packet may print (`data/counties.csv`, `data/minimum-wage.csv`). Always
 //!   downloaded.
 //! - **bold** (`NotoSerifSC-Bold.ttf`): only what the packet prints in bold, which is fixed text
-//!   (titles, labels): ASCII, full-width forms, CJK punctuation and the characters of the same
-//!   source files. User data is never set in bold; a character the bold cut lacks falls back to
-//!   the regular face in the layout, so it still prints.
+//!   (titles, labels): ASCII, full-width forms, CJK punctuation and the characters of the texts
+//!   that lay pages out (`crates/packet/src`, the township documents'
+//!   `review/src/documents.rs`). User data is never set in bold; a character the bold cut lacks
+//!   falls back to the regular face in the layout, so it still prints.
 //! - **slices** (`NotoSerifSC-Regular-ext-NN.ttf`): every other character of the font. First the
 //!   common ones in order of frequency ([`frequency_order`]: 《现代汉语频率词典》's counts as
 //!   Unicode's Unihan database gives them), [`COMMON_SLICE_CHARS`] per file, so the names,
@@ -270,6 +271,14 @@ fn run(a: &Args) -> Result<(), String> {
             scan_chars(&d, "rs", &mut own_text)?;
         }
     }
+    // What may be set in bold: the packet's and the township documents' own titles and labels
+    // (the layout falls back to the regular face for anything else).
+    let mut bold_text = BTreeSet::new();
+    scan_chars(&a.root.join("crates/packet/src"), "rs", &mut bold_text)?;
+    let documents = a.root.join("crates/review/src/documents.rs");
+    if let Ok(text) = fs::read_to_string(&documents) {
+        bold_text.extend(text.chars().filter(|c| !c.is_control()).map(u32::from));
+    }
     // Reference data the packet prints whatever the draft (the titles of the minimum-wage
     // notices, county names in the wage tier's explanation). Not the 1,206 township names: a
     // packet prints only its own, which `draft_chars` names for the worker.
@@ -331,7 +340,7 @@ fn run(a: &Args) -> Result<(), String> {
             (0x20..0x7F).contains(&c)
                 || (0x3000..=0x303F).contains(&c)
                 || (0xFF01..=0xFF5E).contains(&c)
-                || own_text.contains(&c)
+                || bold_text.contains(&c)
         })
         .collect();
 
