@@ -1,6 +1,6 @@
 //! The packet worker as the pages use it: started on the first job (or a warm-up), sent one job
-//! at a time, its progress and result in a signal. The applicant's 申请材料 and the township's documents both
-//! go through it (protocol in the `bangfu-packet-worker` crate docs).
+//! at a time, its progress and result in a signal. The applicant's 申请材料 and the township's
+//! documents both go through it (protocol in the `bangfu-packet-worker` crate docs).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

@@ -246,6 +246,7 @@ pub fn Overview() -> impl IntoView {
         pending_open.set(None);
         let uids: Vec<String> = file.applications.iter().map(|a| a.uid.clone()).collect();
         let stamp = clock::now_local().replace('T', " ");
+        let before = desk.ws.get_untracked();
         let mut opened = None;
         if !desk
             .change(|ws| opened = Some(undo::open(ws, file, &name, &stamp[..16.min(stamp.len())])))
@@ -260,7 +261,7 @@ pub fn Overview() -> impl IntoView {
             uids.len() - opened.added.len() - opened.replaced.len()
         );
         let undo = opened.changes_anything().then_some(opened);
-        desk.commit(uids, Vec::new(), undo, done, "审查记录文件未能打开");
+        desk.commit(before, uids, Vec::new(), undo, done, "审查记录文件未能打开");
     };
     let asking_undo = RwSignal::new(false);
     let confirm_undo = move |_| {
@@ -268,6 +269,7 @@ pub fn Overview() -> impl IntoView {
         let Some(opened) = desk.opened.get_untracked() else {
             return;
         };
+        let before = desk.ws.get_untracked();
         let mut undone = None;
         if !desk.change(|ws| undone = Some(opened.undo(ws))) {
             return;
@@ -280,6 +282,7 @@ pub fn Overview() -> impl IntoView {
             desk.open.set(None);
         }
         desk.commit(
+            before,
             undone.restored,
             undone.removed,
             None,
@@ -351,7 +354,19 @@ pub fn Overview() -> impl IntoView {
             </Show>
             <crate::pdf_worker::ProgressView client=notice_client />
             {move || desk.opened.get().filter(|_| !desk.locked()).map(|o| {
-                let changed = desk.ws.with(|ws| o.changed_since(ws));
+                // Worked out when the question is asked, not on every change of the workspace.
+                let question = {
+                    let o = o.clone();
+                    move || {
+                        let changed = desk.ws.with_untracked(|ws| o.changed_since(ws));
+                        format!(
+                            "撤销将删除打开时新增的 {} 件申请，并把替换的 {} 件恢复为打开前的内容。{}确定撤销吗？",
+                            o.added.len(),
+                            o.replaced.len(),
+                            if changed.is_empty() { String::new() } else { format!("以下申请在打开后又有改动，这些改动也会撤回：{}。", changed.join("、")) }
+                        )
+                    }
+                };
                 view! {
                     <div class="notice info undo-open" role="status">
                         <p>{format!("{}。如果打开错了，可以撤销，恢复为打开前的审查记录。", o.summary())}</p>
@@ -361,12 +376,7 @@ pub fn Overview() -> impl IntoView {
                                 <button type="button" class="secondary" on:click=move |_| desk.forget_opened()>"保留，不再提示"</button>
                             </div>
                         }>
-                            <p id="undo-q" role="alert">{format!(
-                                "撤销将删除打开时新增的 {} 件申请，并把替换的 {} 件恢复为打开前的内容。{}确定撤销吗？",
-                                o.added.len(),
-                                o.replaced.len(),
-                                if changed.is_empty() { String::new() } else { format!("以下申请在打开后又有改动，这些改动也会撤回：{}。", changed.join("、")) }
-                            )}</p>
+                            <p id="undo-q" role="alert">{question()}</p>
                             <div class="notice-actions">
                                 <button type="button" on:click=confirm_undo>"确定撤销"</button>
                                 <button type="button" class="secondary" on:click=move |_| asking_undo.set(false)>"取消"</button>

@@ -337,9 +337,11 @@ impl Desk {
     /// Writes several applications in one transaction: `rewrite` in full (whatever the store
     /// held for them), `removed` deleted, and the undo record set to `undo` (or deleted). Used
     /// for opening a review file and for its undo, which must land whole or not at all: on a
-    /// failure the page is put back as the database has it, and `failed` says why.
+    /// failure the page goes back to `before` (the workspace as it was just before the change,
+    /// with anything typed that was not yet saved), and `failed` says why.
     pub fn commit(
         &self,
+        before: Workspace,
         rewrite: Vec<String>,
         removed: Vec<Application>,
         undo: Option<OpenedFile>,
@@ -379,7 +381,7 @@ impl Desk {
                     tabs::announce_saved(EVERYTHING);
                 }
                 Err(e) => {
-                    desk.load(false).await;
+                    desk.ws.set(before);
                     desk.note(true, format!("{failed}：{e}。本机的审查记录保持原样。"));
                 }
             }
