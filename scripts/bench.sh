@@ -7,9 +7,15 @@
 #     figures),
 #   - the page-load benchmarks tests/e2e/*.bench.mjs (headless Chromium against dist/),
 #   - scripts/size.sh (gzip -9 sizes of dist/ and of the initial page load).
+# It ends with a summary: the figures issue 13 asks for, picked from all of the above
+# (keystroke to verdict and what a keystroke costs, assess full vs incremental, first-packet
+# bytes, packet times, first-load bytes).
 # Usage: scripts/bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 exec </dev/null
+RUN_LOG="$ROOT/target/bench-run.log"
+mkdir -p "$(dirname "$RUN_LOG")"
+: >"$RUN_LOG"
 
 ensure_rust
 ensure_build_tools
@@ -62,5 +68,9 @@ browser_benches() {
 }
 run_stage "page-load benchmarks (tests/e2e/*.bench.mjs)" browser_benches
 run_stage "bundle size (gzip -9)" bash scripts/size.sh
+
+banner "summary"
+grep -E "^(keystroke to verdict|  per keystroke|BENCH rules\.assess|[0-9,]+ employees × 12 months +(first|incremental)|first packet|packet in browser worker|initial page load)" "$RUN_LOG" |
+  sed -E 's/^(BENCH )//' || note "no figures found in $RUN_LOG"
 
 print_timings

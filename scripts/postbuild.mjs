@@ -7,7 +7,8 @@
 // 3. writes the app icons (PNG, generated here: no binary in the repository), favicon.ico and
 //    the web app manifest;
 // 4. writes .gz and .br copies of every text and wasm file for a server to send precompressed;
-// 5. (first) takes out of the packet worker the JavaScript API its PDF library exports.
+// 5. (first) takes out of the packet worker the JavaScript API its PDF library exports and the
+//    colour profile it never writes into a packet.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -29,6 +30,37 @@ async function walk(d) {
   return out;
 }
 const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+// 5b (below). printpdf carries a CMYK ICC profile (Coated FOGRA39, 654 KB, 486 KB gzip, with its
+// licence text) for the PDF/X output intent, written only when a document's conformance requires
+// one. The packet never asks for PDF/X (tests/… `no_output_intent`: no /OutputIntents in any
+// packet), but the profile is data the code can reach, so the linker keeps it: well over a third
+// of the worker's download. Its bytes are found in the wasm by content (the files themselves,
+// from printpdf's sources in Cargo's registry) and zeroed; wasm-opt then drops the zeros (memory
+// is zero-initialised). If they are not found the build says so and changes nothing.
+async function printpdfBlobs() {
+  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'],
+    { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).toString());
+  const pkg = meta.packages.find((p) => p.name === 'printpdf');
+  if (!pkg) return [];
+  const res = join(dirname(pkg.manifest_path), 'src', 'res');
+  const out = [];
+  for (const name of ['CoatedFOGRA39.icc', 'CoatedFOGRA39.icc.LICENSE.txt']) {
+    if (existsSync(join(res, name))) out.push([name, await readFile(join(res, name))]);
+  }
+  return out;
+}
+function blank(bytes, blobs, file) {
+  for (const [name, blob] of blobs) {
+    const at = bytes.indexOf(blob);
+    if (at < 0) {
+      console.warn(`postbuild: ${file}: printpdf's ${name} not found in the wasm; left as it is`);
+      continue;
+    }
+    bytes.fill(0, at, at + blob.length);
+    console.log(`postbuild: ${file}: printpdf's ${name} (${blob.length} bytes, never written to a packet) zeroed`);
+  }
+}
 
 // 5. printpdf (and azul-layout under it) export a JavaScript API from any wasm build that links
 // them (`Pdf_HtmlToDocument`, `Pdf_PageToSvg`, `AzApp_…`, see printpdf's src/wasm/api.rs). Nothing
@@ -53,6 +85,9 @@ for (const f of (await readdir(dir)).filter((n) => n.endsWith('_bg.wasm'))) {
   const cut = `${path}.dce`;
   // It lists every removed function on stdout: kept out of the build log.
   execFileSync(binaryen('wasm-metadce'), ['-f', graph, path, '-o', cut], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const lean = await readFile(cut);
+  blank(lean, await printpdfBlobs(), f);
+  await writeFile(cut, lean);
   execFileSync(binaryen('wasm-opt'), ['-Oz', cut, '-o', path], { stdio: 'inherit' });
   await rm(cut);
   await rm(graph);

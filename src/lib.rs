@@ -19,6 +19,7 @@ pub mod state;
 pub mod steps;
 pub mod storage;
 pub mod tabs;
+pub mod timing;
 pub mod township;
 pub mod township_loader;
 

@@ -267,20 +267,22 @@ impl AppState {
     fn start_assessing(&self) {
         let state = *self;
         let publish = move || {
-            let today = state.today.get_untracked();
-            let touched = state
-                .edits
-                .try_update_value(|e| e.since_assessed.replace(HashSet::new()))
-                .flatten();
-            let fresh = state.draft.with_untracked(|d| {
-                state
-                    .assessor
-                    .try_update_value(|a| a.assess_changed(d, today, touched.as_ref()))
-                    .unwrap_or_else(|| bangfu_rules::assess(d, today))
-            });
-            if state.assessment.with_untracked(|a| *a != fresh) {
-                state.assessment.set(fresh);
-            }
+            crate::timing::measure("assess", || {
+                let today = state.today.get_untracked();
+                let touched = state
+                    .edits
+                    .try_update_value(|e| e.since_assessed.replace(HashSet::new()))
+                    .flatten();
+                let fresh = state.draft.with_untracked(|d| {
+                    state
+                        .assessor
+                        .try_update_value(|a| a.assess_changed(d, today, touched.as_ref()))
+                        .unwrap_or_else(|| bangfu_rules::assess(d, today))
+                });
+                if state.assessment.with_untracked(|a| *a != fresh) {
+                    state.assessment.set(fresh);
+                }
+            })
         };
         publish();
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
@@ -425,9 +427,10 @@ impl AppState {
             .edits
             .try_update_value(|e| (e.revision, e.since_saved.replace(HashSet::new())))
             .unwrap_or_default();
-        let planned = self
-            .draft
-            .with_untracked(|d| storage::plan(d, &now, touched.as_ref()));
+        let planned = crate::timing::measure("autosave", || {
+            self.draft
+                .with_untracked(|d| storage::plan(d, &now, touched.as_ref()))
+        });
         let result = match planned {
             Ok(plan) => storage::write(plan).await,
             Err(e) => Err(e),

@@ -33,14 +33,7 @@ pub enum Kind {
 /// `YYYY-MM-DD` and a real date: what the date picker can show. Anything else (2026-02-30, a
 /// date as typed) stays visible in a text input with its message, never an empty picker.
 fn is_canonical_date(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()
+    bangfu_model::text::parse_iso_date(v).is_ok()
 }
 
 fn is_canonical_month(v: &str) -> bool {

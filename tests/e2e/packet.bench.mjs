@@ -1,17 +1,18 @@
 // Browser benchmark (not a test; run by scripts/bench.sh): 生成申请材料 in the packet worker for
-// 300 and 3,000 employees against the release build, timed from the click to the 下载 link, with
-// what the worker and its fonts cost to download. The first packet of a session is timed twice,
+// 25, 300 and 3,000 employees against the release build, timed from the click to the 下载 link,
+// with what the worker and its fonts cost to download (gzip -9, what a server sends). The first packet of a session is timed twice,
 // each in a fresh browser: clicked at once, and clicked after 自评结果 has been open 3 s (the page
 // fetches the worker and fonts meanwhile, as a user reads the results). Prints figures only.
-// Usage: node tests/e2e/packet.bench.mjs [SIZES=300,3000]
+// Usage: node tests/e2e/packet.bench.mjs [SIZES=25,300,3000]
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { DIST, startApp } from './harness.mjs';
 import { workshopEnvelope } from './workshop.mjs';
 
-const sizes = (process.argv[2] ?? '300,3000').split(',').map(Number);
+const sizes = (process.argv[2] ?? '25,300,3000').split(',').map(Number);
 const dir = await mkdtemp(join(tmpdir(), 'bangfu-packet-bench-'));
 
 for (const people of sizes) {
@@ -44,7 +45,16 @@ for (const people of sizes) {
       const fetched = app.server.requests.map((r) => new URL(r.url, app.url).pathname)
         .filter((p) => p.includes('packet-worker') || p.startsWith('/fonts/'));
       let bytes = 0;
-      for (const path of new Set(fetched)) bytes += (await stat(join(DIST, path)).catch(() => ({ size: 0 }))).size;
+      let gzipped = 0;
+      for (const path of new Set(fetched)) {
+        bytes += (await stat(join(DIST, path)).catch(() => ({ size: 0 }))).size;
+        const raw = await readFile(join(DIST, path)).catch(() => Buffer.alloc(0));
+        gzipped += gzipSync(raw, { level: 9 }).length;
+      }
+      if (!wait) {
+        console.log(`first packet download, ${people} employees (sample workshop names): ` +
+          `${(gzipped / 1024).toFixed(0)} KB gzip, ${new Set(fetched).size} files (packet worker, font manifest, core, bold, name slices)`);
+      }
       const afterClick = app.server.requests.slice(before).length;
       console.log(wait
         ? `packet in browser worker, ${people} employees, clicked after 自评结果 was open ${wait / 1000} s: first ${times[0].toFixed(2)} s ` +

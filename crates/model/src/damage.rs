@@ -1,8 +1,9 @@
 //! Saying in Chinese where a draft file does not fit the schema and how, instead of the JSON
 //! library's English (「invalid type: integer `123`, expected a string」).
 //!
-//! The path comes from `serde_path_to_error` (e.g. `draft.employees[3].name`); each step is named
-//! as the form names it (第4名员工, 姓名), and the kind of mismatch is said plainly.
+//! The path (e.g. `draft.employees[3].name`) is found from where in the text the JSON library
+//! stopped ([`path_at`]); each step is named as the form names it (第4名员工, 姓名), and the kind
+//! of mismatch is said plainly.
 
 use std::fmt::Write;
 
@@ -76,6 +77,98 @@ fn item_name(list: &str, index: usize) -> String {
         "extra_holidays" => format!("第{n}份节假日安排"),
         other => format!("{}第{n}项", field_name(other, "")),
     }
+}
+
+/// The path of the value at 1-based `line` and `column` (bytes, as serde_json counts them) of the
+/// JSON `text`: `draft.employees[3].name` when the position is in or just after that value.
+/// serde_json reports a value that does not fit just after reading it, and a missing field at
+/// the end of the object that lacks it, so the path names the field or the record at fault.
+///
+/// # Example
+/// ```
+/// use bangfu_model::damage::path_at;
+/// let text = "{\"draft\": {\"employees\": [{}, {\"name\": 123}]}}";
+/// // serde_json stops just after `123`: line 1, column 41.
+/// assert_eq!(path_at(text, 1, 41), "draft.employees[1].name");
+/// ```
+pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    let bytes = text.as_bytes();
+    // Byte offset of the position: the start of `line`, then `column` bytes.
+    let mut at = 0;
+    for _ in 1..line {
+        match bytes[at..].iter().position(|&b| b == b'\n') {
+            Some(i) => at += i + 1,
+            None => break,
+        }
+    }
+    let end = (at + column).min(bytes.len());
+
+    enum Frame {
+        Object {
+            key: Option<String>,
+            wants_key: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                wants_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key, wants_key }) => {
+                    *key = None;
+                    *wants_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, wants_key }) = stack.last_mut() {
+                    if *wants_key {
+                        let raw = text.get(start..i.min(text.len())).unwrap_or("");
+                        *key = Some(
+                            serde_json::from_str(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_owned()),
+                        );
+                        *wants_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => {
+                let _ = write!(path, "[{index}]");
+            }
+        }
+    }
+    path
 }
 
 /// 「第4名员工的“姓名”」 for `draft.employees[3].name`.
@@ -180,6 +273,35 @@ mod tests {
             where_("draft.site.county_code"),
             "车间场所的“旗县（市、区）”"
         );
+    }
+
+    #[test]
+    fn the_path_is_found_where_the_json_library_stopped() {
+        let text = r#"{
+  "draft": {
+    "applicant": {"name": "某合作社"},
+    "employees": [
+      {"name": "张三", "wages": []},
+      {"name": "李四", "wages": [{"month": "2026-01"}, {"gross": 3000}]}
+    ]
+  }
+}"#;
+        let pos = |needle: &str| {
+            let at = text.find(needle).expect("in the text") + needle.len();
+            let line = text[..at].matches('\n').count() + 1;
+            let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1);
+            (line, column)
+        };
+        let (l, c) = pos("\"gross\": 3000");
+        assert_eq!(path_at(text, l, c), "draft.employees[1].wages[1].gross");
+        let (l, c) = pos("\"某合作社\"");
+        assert_eq!(path_at(text, l, c), "draft.applicant.name");
+        // A missing field is reported after the object's closing brace: the record is named.
+        let (l, c) = pos("{\"month\": \"2026-01\"}");
+        assert_eq!(path_at(text, l, c), "draft.employees[1].wages[0]");
+        let (l, c) = pos("\"wages\": []}");
+        assert_eq!(path_at(text, l, c), "draft.employees[0]");
+        assert_eq!(path_at(text, 99, 1), "");
     }
 
     #[test]

@@ -129,6 +129,37 @@ fn ymd(y: &str, m: &str, d: &str) -> Result<NaiveDate, ParseError> {
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(ParseError::BadDate)
 }
 
+/// Reads exactly `YYYY-MM-DD` (the form data files and canonical fields use), nothing else.
+/// (chrono's `parse_from_str` would do, but its format-string machinery is ≈12 KB of the page's
+/// wasm for this one shape.)
+///
+/// # Errors
+/// [`ParseError::BadDate`] for any other text or a day that does not exist.
+///
+/// # Example
+/// ```
+/// use bangfu_model::text::parse_iso_date;
+/// assert!(parse_iso_date("2026-02-28").is_ok());
+/// assert!(parse_iso_date("2026-02-29").is_err());
+/// assert!(parse_iso_date("2026/02/28").is_err());
+/// assert!(parse_iso_date(" 2026-02-28").is_err());
+/// ```
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, ParseError> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(ParseError::BadDate);
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| ParseError::BadDate);
+    let year = i32::try_from(num(0..4)?).map_err(|_| ParseError::BadDate)?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).ok_or(ParseError::BadDate)
+}
+
 /// Reads a wage month as its first day. Accepts `2026-03`, `2026/3`, `2026年3月`, `202603`, and a
 /// full date (its month is taken).
 ///

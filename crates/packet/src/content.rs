@@ -7,8 +7,8 @@
 //! into a byte buffer: numbers rounded to 0.01 pt (0.001 for colours) and written by hand, a run
 //! of text as one hexadecimal string of 2-byte codes, rules of one style stroked as one path.
 //!
-//! The codes are those of the subset fonts printpdf embeds (see [`Codes`]); the font resource
-//! names are printpdf's. Drawing order is backgrounds, then text, then rules (a fill drawn after a
+//! The codes are the glyph ids of the subset fonts [`crate::subset`] cuts (see [`Codes`]); the
+//! font resource names are printpdf's. Drawing order is backgrounds, then text, then rules (a fill drawn after a
 //! rule would hide it), with the watermark under everything.
 
 use crate::page::{Item, Page, Rgb, BLACK};
@@ -16,12 +16,11 @@ use crate::text::Metrics;
 
 /// Which glyphs each face uses, and the code each gets in the embedded subset.
 ///
-/// printpdf's subsetter (printpdf 0.12.8 `font::subset_font`) renumbers the used glyphs of a
-/// TrueType face to their position in `[0] ++ sorted used glyph ids`, and writes `/W` and
-/// `/ToUnicode` keyed by those positions; the content stream must use the same numbers. (For CFF
-/// faces the code would be a CID instead; [`crate::fonts::FontFile::new`] accepts only TrueType
-/// outlines.) The package tests read the text back through `/ToUnicode`, which fails if the
-/// numbering here ever drifts from printpdf's.
+/// The used glyphs of a face are numbered by their position in `[0] ++ sorted used glyph ids`:
+/// [`crate::subset::subset`] is given them in that order ([`Codes::glyphs`]) and makes them glyphs
+/// 1, 2, … of the embedded font, and printpdf writes `/W` and `/ToUnicode` for those numbers. The
+/// package tests read the text back through `/ToUnicode`, which fails if the numbering here ever
+/// drifts from the font's.
 pub struct Codes {
     /// Per face: the character each used glyph stands for (0 = unused), indexed by glyph id.
     used: Vec<Vec<char>>,

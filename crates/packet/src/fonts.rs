@@ -34,8 +34,7 @@ impl FontFile {
         if face.tables().cmap.is_none() || face.units_per_em() == 0 {
             return Err(PacketError::Font(format!("{name}: 缺少字符映射表")));
         }
-        // The content streams number glyphs the way printpdf subsets TrueType outlines
-        // (crate::content::Codes); a CFF face would be numbered by CID instead.
+        // Packets embed the face cut by crate::subset, which reads TrueType outlines only.
         if face.tables().glyf.is_none() {
             return Err(PacketError::Font(format!(
                 "{name}: 只支持 TrueType 轮廓（glyf）字体"

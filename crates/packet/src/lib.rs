@@ -25,6 +25,7 @@ pub mod grid;
 pub mod page;
 pub mod render;
 pub mod sections;
+pub mod subset;
 pub mod table;
 pub mod text;
 pub mod township;

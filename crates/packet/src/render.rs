@@ -1,9 +1,11 @@
-//! Laid-out pages to a PDF: printpdf builds the document (subset fonts, page tree, outline,
-//! metadata; feature `text_layout` is what subsets), [`crate::content`] writes what is drawn on
-//! each page, and the streams are deflated here.
+//! Laid-out pages to a PDF: printpdf builds the document (font dictionaries with their widths
+//! and `/ToUnicode` maps, page tree, outline, metadata), [`crate::subset`] cuts the font programs
+//! it embeds, [`crate::content`] writes what is drawn on each page, and the streams are deflated
+//! here.
 
 use printpdf::{
-    Codepoint, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
+    Codepoint, FontMetrics, FontType, Op, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 
 use crate::content::{self, Codes};
@@ -81,14 +83,64 @@ fn date_time(d: chrono::NaiveDateTime) -> printpdf::OffsetDateTime {
     )
 }
 
+/// The face printpdf embeds for face number `face` of the packet: `bytes` cut to `glyphs`, with
+/// the widths and metrics of its font descriptor. printpdf embeds it whole (its own subsetting is
+/// its `text_layout` feature, which this crate leaves out, see [`crate::subset`]), under a
+/// subset tag `AAAAAB+…` (ISO 32000-1 §9.6.4) that differs per face.
+fn embedded(face: usize, bytes: &[u8], glyphs: &[(u16, char)]) -> Result<ParsedFont, PacketError> {
+    let cut = crate::subset::subset(bytes, glyphs)
+        .map_err(|e| PacketError::Font(format!("字体 {face}：{e}")))?;
+    let mut tag = [b'A'; 6];
+    let mut n = face;
+    for letter in tag.iter_mut().rev() {
+        *letter = b'A' + u8::try_from(n % 26).unwrap_or(0);
+        n /= 26;
+    }
+    let name = cut.postscript_name.as_deref().unwrap_or("NotoSerifSC");
+    Ok(ParsedFont {
+        font_name: Some(format!("{}+{name}", String::from_utf8_lossy(&tag))),
+        font_index: 0,
+        codepoint_to_glyph: glyphs
+            .iter()
+            .zip(1u16..)
+            .map(|(&(_, c), code)| (u32::from(c), code))
+            .collect(),
+        glyph_widths: cut
+            .advances
+            .iter()
+            .copied()
+            .zip(0u16..)
+            .map(|(w, g)| (g, w))
+            .collect(),
+        units_per_em: cut.units_per_em,
+        font_metrics: FontMetrics {
+            ascent: cut.ascent,
+            descent: cut.descent,
+        },
+        font_type: FontType::TrueType,
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: cut.units_per_em,
+            x_min: cut.bbox[0],
+            y_min: cut.bbox[1],
+            x_max: cut.bbox[2],
+            y_max: cut.bbox[3],
+            caret_slope_rise: cut.caret_slope.0,
+            caret_slope_run: cut.caret_slope.1,
+            us_weight_class: cut.weight_class,
+        },
+        original_bytes: cut.bytes,
+    })
+}
+
 /// Writes the PDF. `progress(done, total)` is called once per page and once more when the file
 /// is written (total = pages + 1).
 ///
-/// printpdf builds the document: the embedded subset fonts with their widths and `/ToUnicode`
-/// maps, the page tree, outline and metadata. It is given, on the first page, one text operation
-/// per face naming every glyph the packet uses (that is what decides the subset); the content
-/// stream of every page is then written by [`crate::content`], which is several times faster than
-/// printpdf's own operator serialisation.
+/// printpdf builds the document: the font dictionaries with their widths and `/ToUnicode` maps,
+/// the page tree, outline and metadata. Each face it embeds is already cut to the glyphs the
+/// packet uses ([`crate::subset`]); it is given, on the first page, one text operation per face
+/// naming every glyph with its character (what printpdf writes `/W` and `/ToUnicode` from); the
+/// content stream of every page is then written by [`crate::content`], which is several times
+/// faster than printpdf's own operator serialisation.
 pub fn render(
     pages: &[Page],
     sections: &[Section],
@@ -116,9 +168,8 @@ pub fn render(
                 .get(i - 1)
                 .ok_or_else(|| PacketError::Font(format!("字体 {i} 不存在")))?,
         };
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(file.bytes(), 0, &mut warnings)
-            .ok_or_else(|| PacketError::Font(format!("字体 {face} 无法解析")))?;
+        let glyphs: Vec<(u16, char)> = codes.glyphs(face).collect();
+        let parsed = embedded(face, file.bytes(), &glyphs)?;
         let id = doc.add_font(&parsed);
         names.push(Some(id.0.clone()));
         register.push(Op::SetFont {
@@ -126,12 +177,14 @@ pub fn render(
             size: Pt(1.0),
         });
         // Each glyph with its character: printpdf writes the latter into `/ToUnicode`, which is
-        // what makes the text searchable and copyable.
+        // what makes the text searchable and copyable. Glyph n of the subset is glyph n of
+        // `glyphs`, the code the content streams use (crate::content::Codes).
         register.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(
-                codes
-                    .glyphs(face)
-                    .map(|(gid, c)| Codepoint::with_cid(gid, 0.0, c.to_string()))
+                glyphs
+                    .iter()
+                    .zip(1u16..)
+                    .map(|(&(_, c), code)| Codepoint::with_cid(code, 0.0, c.to_string()))
                     .collect(),
             )],
         });

@@ -147,14 +147,30 @@ fn fonts_are_embedded_and_subset() {
             .get_object(file)
             .and_then(|o| o.as_stream())
             .expect("stream");
-        // A subset is far smaller than the 3.5 MB core face.
-        assert!(
-            stream.content.len() < 1_000_000,
-            "{name}: {}",
-            stream.content.len()
-        );
+        // Cut to the glyphs used: far smaller than the core face (433 KB) it comes from.
+        let program = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        assert!(program.len() < 250_000, "{name}: {}", program.len());
+        let face = ttf_parser::Face::parse(&program, 0).expect("the program is a font");
+        assert!(face.number_of_glyphs() > 20, "{name}");
     }
     assert_eq!(fonts, 2, "regular and bold");
+}
+
+/// The packet is plain PDF, not PDF/X: printpdf writes its CMYK colour profile only for an output
+/// intent, and the build blanks that profile out of the packet worker (scripts/postbuild.mjs).
+#[test]
+fn no_output_intent_and_no_colour_profile() {
+    let b = build(qualifying(6));
+    let doc = lopdf::Document::load_mem(&b.pdf).expect("parses");
+    let catalog = doc.catalog().expect("catalog");
+    assert!(catalog.get(b"OutputIntents").is_err());
+    for (_, obj) in doc.objects.iter() {
+        if let Ok(stream) = obj.as_stream() {
+            assert!(stream.dict.get(b"N").is_err(), "an ICC profile stream");
+        }
+    }
 }
 
 #[test]

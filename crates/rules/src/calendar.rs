@@ -288,7 +288,7 @@ fn parse_schedule(json: &str) -> Result<(i32, Vec<(NaiveDate, ListedDay)>), Stri
     }
     let mut days = Vec::with_capacity(file.days.len());
     for day in file.days {
-        let date = NaiveDate::parse_from_str(day.date.trim(), "%Y-%m-%d")
+        let date = bangfu_model::text::parse_iso_date(day.date.trim())
             .map_err(|_| format!("日期“{}”不是 YYYY-MM-DD 格式", day.date))?;
         // A schedule may list the last days of the previous year and the first of the next.
         if (date.year() - file.year).abs() > 1 {

@@ -136,7 +136,7 @@ impl WageTable {
             let rec = rec.map_err(|e| format!("minimum-wage.csv row {line}: {e}"))?;
             let field = |i: usize| rec.get(i).unwrap_or("").trim();
             let bad = |what: &str| format!("minimum-wage.csv row {line}: bad {what}");
-            let effective_from = NaiveDate::parse_from_str(field(c_from), "%Y-%m-%d")
+            let effective_from = bangfu_model::text::parse_iso_date(field(c_from))
                 .map_err(|_| bad("effective_from"))?;
             let mut document = field(c_doc).to_owned();
             // "同上" (same as above) refers to the previous row's notice.
