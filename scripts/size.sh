@@ -2,8 +2,13 @@
 # gzip -9 sizes of the release bundle in dist/: every file, the wasm, everything, and the initial page
 # load (index.html plus the files it references: what a user downloads before the first screen;
 # on-demand bundles such as the packet worker and fonts are not part of it).
+# Fails when the initial page load is over the ceiling INITIAL_BUDGET_KB. Issue 13's goal is
+# 450 KB (a phone on a poor connection opens the app with that; the township workspace, the
+# packet and the import are fetched when asked for); the app is at 464.7 KB, so the ceiling is
+# 470 until the goal is reached: what lands may not make it worse.
 # Usage: scripts/size.sh [--summary] [DIST]   (--summary: only the totals)
 set -euo pipefail
+INITIAL_BUDGET_KB=470
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 summary=0
@@ -41,6 +46,11 @@ if ((summary == 0)); then
 fi
 printf 'wasm (all .wasm):     %10s gzip  (%s raw)\n' "$(kb "$wasm_gz")" "$(kb "$wasm_raw")"
 printf 'initial page load:    %10s gzip  (%s raw)  %s\n' "$(kb "$init_gz")" "$(kb "$init_raw")" "${initial[*]}"
+init_br=0
+for f in "${initial[@]}"; do
+  [[ -f "$DIST/$f.br" ]] && init_br=$((init_br + $(stat -c %s "$DIST/$f.br"))) || init_br=$((init_br + $(gz "$DIST/$f")))
+done
+printf 'initial page load:    %10s brotli (the precompressed .br a server sends when the browser accepts it)\n' "$(kb "$init_br")"
 printf 'all of dist/:         %10s gzip  (%s raw)  %d files\n' "$(kb "$total_gz")" "$(kb "$total_raw")" "${#rows[@]}"
 # The first packet: the worker (loader, glue, wasm) and the fonts every packet fetches (manifest,
 # core, bold). The slices a draft's names need come on top: `cargo bench -p bangfu-packet --bench
@@ -51,3 +61,8 @@ for f in "$DIST"/packet-worker_loader.js "$DIST"/packet-worker.js "$DIST"/packet
   [[ -f "$f" ]] && packet_gz=$((packet_gz + $(gz "$f")))
 done
 printf 'first packet, before name slices: %s gzip  (packet worker and the core and bold fonts)\n' "$(kb "$packet_gz")"
+
+if ((init_gz > INITIAL_BUDGET_KB * 1024)); then
+  echo "size.sh: the initial page load is $(kb "$init_gz") gzip, over the budget of $INITIAL_BUDGET_KB KB" >&2
+  exit 1
+fi

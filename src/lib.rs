@@ -22,6 +22,7 @@ pub mod tabs;
 pub mod timing;
 pub mod township;
 pub mod township_loader;
+pub mod units;
 
 /// Mounts the app on `<body>`, replacing the loading message of `index.html`, and registers
 /// the service worker that keeps the app for offline use.

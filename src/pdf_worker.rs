@@ -212,12 +212,9 @@ impl PdfClient {
                                 .map_or(0, js_sys::Uint8Array::length),
                             file_name: file_name.get_value(),
                             seconds: (js_sys::Date::now() - started_at.get_value()) / 1000.0,
-                            timings: format!(
-                                "{:.0} {:.0} {:.0}",
-                                ms("fonts_ms"),
-                                ms("assess_ms"),
-                                ms("packet_ms")
-                            ),
+                            timings: [ms("fonts_ms"), ms("assess_ms"), ms("packet_ms")]
+                                .map(crate::units::whole)
+                                .join(" "),
                         },
                         Err(_) => Progress::Failed {
                             message: "无法保存生成的文件，请换用其他浏览器重试。".into(),
@@ -310,12 +307,12 @@ pub fn ProgressView(client: PdfClient) -> impl IntoView {
             <div class="packet-progress" role="status" aria-live="polite">
                 {move || match progress.get() {
                     Progress::Idle => ().into_any(),
-                    Progress::Starting => view! { <p>"正在下载生成程序（约 1.4 MB，只在第一次需要）…"</p> }.into_any(),
+                    Progress::Starting => view! { <p>"正在下载生成程序（约 0.7 MB，只在第一次需要）…"</p> }.into_any(),
                     Progress::Fonts { done, total } => view! {
                         <p>{if total == 0 {
                             "正在准备字体…".to_owned()
                         } else {
-                            format!("正在下载字体：已下载 {:.1} / {:.1} MB", f64::from(done) / 1_048_576.0, f64::from(total) / 1_048_576.0)
+                            format!("正在下载字体：已下载 {} / {}", crate::units::megabytes(f64::from(done)), crate::units::megabytes(f64::from(total)))
                         }}</p>
                         <progress max=total.max(1) value=done></progress>
                     }.into_any(),
@@ -330,7 +327,7 @@ pub fn ProgressView(client: PdfClient) -> impl IntoView {
                     }.into_any(),
                     Progress::Done { url, pages, bytes, file_name, seconds, timings } => view! {
                         <p class="ok" data-timings=timings>
-                            {format!("已生成：共 {pages} 页，{} KB，用时 {seconds:.1} 秒。", bytes.div_ceil(1024))}
+                            {format!("已生成：共 {pages} 页，{} KB，用时 {} 秒。", bytes.div_ceil(1024), crate::units::tenths(seconds))}
                         </p>
                         <div class="actions">
                             <a class="button" href=url.clone() download=file_name>"下载"</a>

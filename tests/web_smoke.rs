@@ -33,3 +33,17 @@ fn local_storage_keeps_what_was_written() {
         "deleted key is gone"
     );
 }
+
+#[wasm_bindgen_test]
+fn sizes_and_durations_are_shown_to_one_decimal() {
+    use bangfu::units::{megabytes, tenths, whole};
+    assert_eq!(tenths(1.25), "1.3");
+    assert_eq!(tenths(0.04), "0.0");
+    assert_eq!(tenths(12.0), "12.0");
+    assert_eq!(tenths(f64::NAN), "0.0");
+    assert_eq!(tenths(-3.0), "0.0");
+    assert_eq!(megabytes(1_468_006.4), "1.4 MB");
+    assert_eq!(megabytes(0.0), "0.0 MB");
+    assert_eq!(whole(12.5), "13");
+    assert_eq!(whole(f64::NAN), "0");
+}

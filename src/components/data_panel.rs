@@ -15,7 +15,7 @@ fn local() -> Option<web_sys::Storage> {
 }
 
 fn mb(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+    crate::units::megabytes(bytes)
 }
 
 /// Clears everything if the last visit asked for it on leaving (the clear may not have finished

@@ -503,7 +503,7 @@ pub fn TownshipApp() -> impl IntoView {
             <p class="hint" data-bytes=move || desk.bytes.get().map(|b| b.to_string())>{move || desk.bytes.get().map(|b| if b < 1_048_576 {
                 format!("本机审查记录约占 {} KB", b.div_ceil(1024))
             } else {
-                format!("本机审查记录约占 {:.1} MB", b as f64 / 1_048_576.0)
+                format!("本机审查记录约占 {}", crate::units::megabytes(b as f64))
             })}</p>
         </main>
     }

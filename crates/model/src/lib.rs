@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod migrate;
 pub mod region;
 pub mod stored;
+pub mod table;
 pub mod text;
 
 pub use draft::*;

@@ -77,12 +77,12 @@ impl Regions {
     /// # Errors
     /// A description of the first malformed row.
     pub fn parse(counties_csv: &str, townships_csv: &str) -> Result<Regions, String> {
-        let mut rdr = csv::Reader::from_reader(counties_csv.as_bytes());
-        let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
+        let table =
+            crate::table::Table::read(counties_csv).map_err(|e| format!("counties.csv {e}"))?;
+        let headers = &table.headers;
         let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
+            table
+                .column(name)
                 .ok_or_else(|| format!("counties.csv: no column {name}"))
         };
         let (c_code, c_pref_code, c_pref, c_name) = (
@@ -105,9 +105,8 @@ impl Regions {
             .collect();
         let mut counties = Vec::new();
         let mut prefectures: Vec<Prefecture> = Vec::new();
-        for (n, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| format!("counties.csv row {}: {e}", n + 2))?;
-            let field = |i: usize| rec.get(i).unwrap_or("").trim().to_owned();
+        for (n, rec) in table.rows.iter().enumerate() {
+            let field = |i: usize| rec.get(i).map_or("", |f| f.trim()).to_owned();
             let mut wage_tiers = Vec::new();
             for &(i, year, verified) in &tier_cols {
                 let tier = field(i)
@@ -135,10 +134,10 @@ impl Regions {
             counties.push(county);
         }
         let mut townships = Vec::new();
-        let mut rdr = csv::Reader::from_reader(townships_csv.as_bytes());
-        for (n, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| format!("townships.csv row {}: {e}", n + 2))?;
-            let field = |i: usize| rec.get(i).unwrap_or("").trim().to_owned();
+        let table =
+            crate::table::Table::read(townships_csv).map_err(|e| format!("townships.csv {e}"))?;
+        for rec in &table.rows {
+            let field = |i: usize| rec.get(i).map_or("", |f| f.trim()).to_owned();
             townships.push(Township {
                 code: field(0),
                 county_code: field(1),

@@ -114,12 +114,11 @@ impl WageTable {
     /// # Errors
     /// A description of the first malformed row.
     pub fn parse(csv_text: &str) -> Result<WageTable, String> {
-        let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
-        let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
+        let table = bangfu_model::table::Table::read(csv_text)
+            .map_err(|e| format!("minimum-wage.csv {e}"))?;
         let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
+            table
+                .column(name)
                 .ok_or_else(|| format!("minimum-wage.csv: no column {name}"))
         };
         let (c_from, c_tier, c_month, c_hour, c_doc, c_status) = (
@@ -131,10 +130,9 @@ impl WageTable {
             col("status")?,
         );
         let mut rows: Vec<MinimumWage> = Vec::new();
-        for (n, rec) in rdr.records().enumerate() {
+        for (n, rec) in table.rows.iter().enumerate() {
             let line = n + 2;
-            let rec = rec.map_err(|e| format!("minimum-wage.csv row {line}: {e}"))?;
-            let field = |i: usize| rec.get(i).unwrap_or("").trim();
+            let field = |i: usize| rec.get(i).map_or("", |f| f.trim());
             let bad = |what: &str| format!("minimum-wage.csv row {line}: bad {what}");
             let effective_from = bangfu_model::text::parse_iso_date(field(c_from))
                 .map_err(|_| bad("effective_from"))?;
