@@ -273,14 +273,24 @@ impl AppState {
                     .edits
                     .try_update_value(|e| e.since_assessed.replace(HashSet::new()))
                     .flatten();
-                let fresh = state.draft.with_untracked(|d| {
-                    state
-                        .assessor
-                        .try_update_value(|a| a.assess_changed(d, today, touched.as_ref()))
-                        .unwrap_or_else(|| bangfu_rules::assess(d, today))
+                let fresh = crate::timing::measure("assess: rules", || {
+                    state.draft.with_untracked(|d| {
+                        state
+                            .assessor
+                            .try_update_value(|a| {
+                                let fresh = a.assess_changed(d, today, touched.as_ref());
+                                crate::timing::count("assess: rows judged", a.last_rejudged());
+                                fresh
+                            })
+                            .unwrap_or_else(|| bangfu_rules::assess(d, today))
+                    })
                 });
-                if state.assessment.with_untracked(|a| *a != fresh) {
-                    state.assessment.set(fresh);
+                let changed = crate::timing::measure("assess: compare", || {
+                    state.assessment.with_untracked(|a| *a != fresh)
+                });
+                if changed {
+                    // Replacing drops the previous assessment and marks the subscribers.
+                    crate::timing::measure("assess: publish", || state.assessment.set(fresh));
                 }
             })
         };

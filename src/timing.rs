@@ -25,6 +25,15 @@ fn sink() -> Option<js_sys::Array> {
     })
 }
 
+/// Records a count under `name` when timings are asked for (how many rows a keystroke judged
+/// again).
+pub fn count(name: &str, value: usize) {
+    if let Some(sink) = sink() {
+        let entry = js_sys::Array::of2(&JsValue::from_str(name), &JsValue::from_f64(value as f64));
+        sink.push(&entry);
+    }
+}
+
 /// Runs `f`, recording its duration under `name` when timings are asked for.
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let Some(sink) = sink() else {

@@ -82,9 +82,11 @@ for (const people of sizes) {
     }, label);
     const busy = ((await taskSeconds()) - busyBefore) * 1000 / times.length;
     const timings = await page.evaluate(() => window.__bangfuTimings);
-    const median = (name) => {
-      const v = timings.filter(([n]) => n === name).map(([, ms]) => ms).sort((a, b) => a - b);
-      return v.length ? `${v[v.length >> 1].toFixed(2)} ms (n=${v.length})` : 'not measured';
+    const median = (name, unit = 'ms') => {
+      const v = timings.filter(([n]) => n === name).map(([, x]) => x).sort((a, b) => a - b);
+      if (!v.length) return 'not measured';
+      const m = v[v.length >> 1];
+      return unit === 'ms' ? `${m.toFixed(2)} ms (n=${v.length})` : `${m} (n=${v.length})`;
     };
     const sorted = times.map((t) => t[0]).sort((a, b) => a - b);
     const handled = times.map((t) => t[1]).sort((a, b) => a - b);
@@ -94,7 +96,9 @@ for (const people of sizes) {
         `the input event's own handler ${handled[10].toFixed(1)} ms (median)`,
     );
     console.log(
-      `  per keystroke on the page's thread, ${people} employees: re-assessment ${median('assess')}, ` +
+      `  per keystroke on the page's thread, ${people} employees: re-assessment ${median('assess')} ` +
+        `(rules ${median('assess: rules')}, comparing with the last ${median('assess: compare')}, ` +
+        `publishing ${median('assess: publish')}; rows judged again ${median('assess: rows judged', 'rows')}), ` +
         `autosave ${median('autosave')}; all work (Chromium TaskDuration) ${busy.toFixed(1)} ms mean`,
     );
     if (app.externalRequests.length) throw new Error(`external requests: ${app.externalRequests}`);

@@ -114,9 +114,7 @@ impl<'a> Roster<'a> {
     /// Finds repeated ID numbers (with a message at each repeated row) and counts.
     pub fn new(evals: &'a [&'a PersonEval], errors: &mut Vec<FieldError>) -> Roster<'a> {
         let duplicate_of = input::duplicate_ids(
-            evals
-                .iter()
-                .map(|e| (e.key, e.label.as_str(), e.id.as_deref())),
+            evals.iter().map(|e| (e.key, &*e.label, e.id.as_deref())),
             errors,
         );
         let mut registered = Vec::with_capacity(evals.len());
@@ -157,19 +155,17 @@ impl<'a> Roster<'a> {
 
     /// The rows of one people criterion: every poverty-alleviated person judged on it.
     pub fn rows(&self, pick: fn(&Checks) -> &Check) -> Vec<Row<'_>> {
-        self.evals
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                e.checks.as_ref().map(|c| Row {
-                    key: e.key,
-                    label: &e.label,
-                    registered: self.registered[i],
-                    duplicate_of: self.duplicate_of[i].as_deref(),
-                    check: pick(c),
-                })
+        let mut rows = Vec::with_capacity(self.evals.len());
+        rows.extend(self.evals.iter().enumerate().filter_map(|(i, e)| {
+            e.checks.as_ref().map(|c| Row {
+                key: e.key,
+                label: &e.label,
+                registered: self.registered[i],
+                duplicate_of: self.duplicate_of[i].as_deref(),
+                check: pick(c),
             })
-            .collect()
+        }));
+        rows
     }
 
     /// Each person employed under 16, by name, with why (for 第（五）项).
@@ -179,7 +175,7 @@ impl<'a> Roster<'a> {
             .filter_map(|e| {
                 e.child_labour
                     .as_ref()
-                    .map(|c| (e.label.clone(), c.reason.clone()))
+                    .map(|c| (e.label.to_string(), c.reason.clone()))
             })
             .collect()
     }
@@ -381,34 +377,31 @@ impl<'a> Roster<'a> {
                     key: e.key,
                     name: e.label.clone(),
                     status: s.status.unwrap_or(Status::Incomplete),
-                    reason: format!("{}：{}", e.label, s.text),
+                    reason: said(&e.label, &s.text),
                 }
             })
             .collect()
     }
 
     /// What the rules say about each person, in roster order.
-    pub fn employee_findings(&self) -> Vec<EmployeeFinding> {
+    /// The last use of the roster: each person's standing moves into their finding.
+    pub fn employee_findings(mut self) -> Vec<EmployeeFinding> {
+        let standings = match self.standings.take() {
+            Some(s) => s,
+            None => (0..self.evals.len()).map(|i| self.standing(i)).collect(),
+        };
         self.evals
             .iter()
+            .zip(standings)
             .enumerate()
-            .map(|(i, e)| EmployeeFinding {
+            .map(|(i, (e, standing))| EmployeeFinding {
                 key: e.key,
                 name: e.label.clone(),
                 registered: self.registered[i],
                 qualifies: self.qualifies[i],
                 employed_on_assessment_date: e.employed && e.child_labour.is_none(),
-                standing: self.standings()[i].clone(),
-                checks: e
-                    .checks
-                    .as_ref()
-                    .map(|c| {
-                        c.each()
-                            .iter()
-                            .map(|(id, c)| (*id, c.status, c.reason.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                standing,
+                checks: e.check_list.clone(),
                 problems: e.problems(self.duplicate_of[i].as_deref()),
                 qualifies_on: self.qualifies_on(i),
                 employed_since: e.employed_since,
@@ -419,6 +412,16 @@ impl<'a> Roster<'a> {
             })
             .collect()
     }
+}
+
+/// 「name：text」 — a person's note (built by hand: `format!` was a good part of re-aggregating
+/// the whole roster after each keystroke).
+fn said(label: &str, text: &str) -> std::sync::Arc<str> {
+    let mut s = String::with_capacity(label.len() + '：'.len_utf8() + text.len());
+    s.push_str(label);
+    s.push('：');
+    s.push_str(text);
+    s.into()
 }
 
 /// Incomplete rather than failed: poverty-alleviated with nothing failing for good (an invalid

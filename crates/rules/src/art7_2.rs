@@ -280,7 +280,8 @@ pub(crate) fn check_person(p: &Person<'_>, input: &Context) -> (Check, Basis) {
             } else {
                 result.check.status
             },
-            reason,
+            reason: reason.into(),
+            said: "".into(),
             missing,
             met_on: result.check.met_on,
             awaiting: false,
@@ -416,7 +417,7 @@ mod tests {
                     .unwrap()
                     .reason
                     .clone();
-                assert_eq!(note, "测试10：入职不满3个月，2026年2月28日满3个月");
+                assert_eq!(&*note, "测试10：入职不满3个月，2026年2月28日满3个月");
             }
         }
     }

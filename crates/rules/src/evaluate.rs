@@ -53,7 +53,7 @@ impl Checks {
 pub(crate) struct PersonEval {
     pub key: u32,
     /// The name as typed, or 「第3行（未填姓名）」.
-    pub label: String,
+    pub label: std::sync::Arc<str>,
     pub status: PovertyStatus,
     /// The ID number, normalised, when it is valid.
     pub id: Option<String>,
@@ -68,6 +68,9 @@ pub(crate) struct PersonEval {
     pub child_labour: Option<ChildLabour>,
     /// 第（二）至（四）项, for poverty-alleviated people lawfully employed.
     pub checks: Option<Checks>,
+    /// The same as the per-criterion list every assessment's [`crate::EmployeeFinding`] carries
+    /// (empty without checks), built once per evaluation and shared.
+    pub check_list: std::sync::Arc<[(CriterionId, Status, std::sync::Arc<str>)]>,
     pub employed_since: Option<NaiveDate>,
     pub months_employed: Option<u32>,
     pub seasonal_days: Option<u32>,
@@ -77,8 +80,8 @@ pub(crate) struct PersonEval {
     pub leaving: Option<NaiveDate>,
     /// Not employed on the assessment date but starting later: the start.
     pub joining: Option<NaiveDate>,
-    /// Messages at this person's fields.
-    pub errors: Vec<FieldError>,
+    /// Messages at this person's fields (shared with every assessment that shows them).
+    pub errors: Vec<std::sync::Arc<FieldError>>,
 }
 
 impl PersonEval {
@@ -129,7 +132,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
 
     let mut eval = PersonEval {
         key: p.key,
-        label: p.label.clone(),
+        label: std::sync::Arc::from(p.label.as_str()),
         status: p.status,
         id: p.id.as_ref().ok().map(|id| id.as_str().to_owned()),
         id_error: p.id.as_ref().err().cloned(),
@@ -137,6 +140,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
         unknown_employment: p.stints.is_empty() && !p.stint_gaps.is_empty(),
         child_labour,
         checks: None,
+        check_list: std::sync::Arc::from(Vec::new()),
         employed_since: None,
         months_employed: None,
         seasonal_days: None,
@@ -170,12 +174,21 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
                         on,
                     )
             });
-            eval.checks = Some(Checks {
+            let mut checks = Checks {
                 art7_2: c2,
                 art7_3: wages.check,
                 art7_4: c4,
                 qualifies_on,
-            });
+            };
+            for c in [&mut checks.art7_2, &mut checks.art7_3, &mut checks.art7_4] {
+                c.label(&eval.label);
+            }
+            eval.check_list = checks
+                .each()
+                .iter()
+                .map(|(id, c)| (*id, c.status, c.reason.clone()))
+                .collect();
+            eval.checks = Some(checks);
         }
     } else {
         let periods = employment::merge(&p.stints);
@@ -184,7 +197,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
             eval.months_employed = Some(employment::whole_months(cur.start, date));
         }
     }
-    eval.errors = errors;
+    eval.errors = errors.into_iter().map(std::sync::Arc::new).collect();
     Some(eval)
 }
 

@@ -156,10 +156,12 @@ pub struct Finding {
 pub struct PersonNote {
     /// `Employee::key` in the draft.
     pub key: u32,
-    pub name: String,
+    /// Shared with the person's other notes and findings (`Arc`): a keystroke's findings repeat
+    /// everyone's names and reasons, mostly unchanged, and compare them by pointer first.
+    pub name: std::sync::Arc<str>,
     pub status: Status,
     /// e.g. "张三：入职不满3个月，2026年12月14日满3个月".
-    pub reason: String,
+    pub reason: std::sync::Arc<str>,
 }
 
 /// Where one person stands, in one line: the same words on the roster, on the results page and in
@@ -188,7 +190,8 @@ impl Standing {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EmployeeFinding {
     pub key: u32,
-    pub name: String,
+    /// The name as typed, or 「第3行（未填姓名）」 (shared, like [`PersonNote::name`]).
+    pub name: std::sync::Arc<str>,
     /// Poverty status is 脱贫人口 or 监测对象, the ID number is valid and not a duplicate of an
     /// earlier row: counted as "registered".
     pub registered: bool,
@@ -200,7 +203,7 @@ pub struct EmployeeFinding {
     pub standing: Standing,
     /// Per criterion (7(2), 7(3), 7(4)) status and reason; empty for people who are not poverty-
     /// alleviated (the criteria are about 脱贫人口).
-    pub checks: Vec<(CriterionId, Status, String)>,
+    pub checks: std::sync::Arc<[(CriterionId, Status, std::sync::Arc<str>)]>,
     /// Problems with the person's own data (invalid ID, under 16 …), in Chinese.
     pub problems: Vec<String>,
     /// If this person does not qualify yet only because time has not passed: the date they will.
@@ -301,7 +304,7 @@ pub struct Assessment {
     /// is only a matter of time; `None` when time alone will not do it or it is met already.
     pub earliest_qualifying_date: Option<NaiveDate>,
     /// Messages for individual fields.
-    pub field_errors: Vec<FieldError>,
+    pub field_errors: Vec<std::sync::Arc<FieldError>>,
 }
 
 impl Assessment {
@@ -312,7 +315,10 @@ impl Assessment {
 
     /// Messages for one field path.
     pub fn errors_at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a FieldError> {
-        self.field_errors.iter().filter(move |e| e.path == path)
+        self.field_errors
+            .iter()
+            .map(|e| &**e)
+            .filter(move |e| e.path == path)
     }
 }
 

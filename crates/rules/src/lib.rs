@@ -89,11 +89,16 @@ pub(crate) fn aggregate(
 ) -> Assessment {
     let date = ctx.date;
     let art6 = art6::assess(draft, date, &mut errors);
+    // Everyone's own messages are shared with their kept evaluation (`Arc`), not copied: most
+    // of a keystroke's messages are the ones of the people it did not touch.
+    let mut field_errors: Vec<std::sync::Arc<FieldError>> =
+        errors.drain(..).map(std::sync::Arc::new).collect();
     for e in evals {
-        errors.extend(e.errors.iter().cloned());
+        field_errors.extend(e.errors.iter().cloned());
     }
     let roster = Roster::new(evals, &mut errors);
     let art7_5 = art7_5::assess(draft, date, &roster.child_labour(), &mut errors);
+    field_errors.extend(errors.into_iter().map(std::sync::Arc::new));
     let c = roster.counts;
     let need = art7_1::required(c.total);
     let art7_2 = art7_2::finding(&roster.rows(|c| &c.art7_2), ctx, need, c.roster_empty);
@@ -125,7 +130,7 @@ pub(crate) fn aggregate(
         } else {
             earliest
         },
-        field_errors: errors,
+        field_errors,
     }
 }
 

@@ -15,13 +15,18 @@
 use crate::calendar::cn;
 use crate::finding::{CriterionId, Finding, PersonNote, Status};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// One person's result on one criterion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Check {
     pub status: Status,
-    /// Why, without the person's name.
-    pub reason: String,
+    /// Why, without the person's name. Shared (`Arc`): every keystroke's findings carry the
+    /// reasons of everyone on the roster, and most of them are the ones judged before.
+    pub reason: Arc<str>,
+    /// 「name：reason」, the person's note on this criterion, once [`Check::label`] has run
+    /// (when the person is evaluated), so a re-aggregation does not format it again.
+    pub said: Arc<str>,
     /// Missing or unreadable inputs, without the person's name.
     pub missing: Vec<String>,
     /// When not met only because time has not passed: the date it will be met.
@@ -35,7 +40,8 @@ impl Check {
     pub fn met(reason: impl Into<String>) -> Check {
         Check {
             status: Status::Met,
-            reason: reason.into(),
+            reason: Arc::from(reason.into()),
+            said: Arc::from(""),
             missing: vec![],
             met_on: None,
             awaiting: false,
@@ -53,6 +59,11 @@ impl Check {
             missing,
             ..Check::met(reason)
         }
+    }
+
+    /// Words the reason for `label`'s notes (see [`Check::said`]).
+    pub fn label(&mut self, label: &str) {
+        self.said = Arc::from(format!("{label}：{}", self.reason));
     }
 
     /// What the person still lacks on this criterion, in a few words for a shortfall list:
@@ -79,7 +90,7 @@ fn first_clause(s: &str) -> &str {
 /// their check.
 pub(crate) struct Row<'a> {
     pub key: u32,
-    pub label: &'a str,
+    pub label: &'a Arc<str>,
     /// Valid ID, not a duplicate row: counted as registered.
     pub registered: bool,
     /// The earlier row with the same ID number, when this row repeats one.
@@ -137,17 +148,24 @@ pub(crate) fn finding(
         if r.check.status == Status::Incomplete {
             missing.extend(r.check.missing.iter().map(|m| say(m)));
         }
-        let mut reason = r.check.reason.clone();
-        if let Some(other) = r.duplicate_of {
-            reason = format!("身份证号码与“{other}”重复，不重复计入");
+        let reason: Arc<str> = if let Some(other) = r.duplicate_of {
+            say(&format!("身份证号码与“{other}”重复，不重复计入")).into()
         } else if r.check.status == Status::Met && !r.registered {
-            reason.push_str("（身份证号码未填写或无效，暂不计入）");
-        }
+            say(&format!(
+                "{}（身份证号码未填写或无效，暂不计入）",
+                r.check.reason
+            ))
+            .into()
+        } else if r.check.said.is_empty() {
+            say(&r.check.reason).into()
+        } else {
+            r.check.said.clone()
+        };
         people.push(PersonNote {
             key: r.key,
-            name: r.label.to_owned(),
+            name: r.label.clone(),
             status,
-            reason: say(&reason),
+            reason,
         });
     }
     let judged = met + failed.len() as u32;
@@ -221,10 +239,12 @@ pub(crate) fn named(items: &[String]) -> String {
 mod tests {
     use super::*;
 
+    static SOMEONE: std::sync::LazyLock<Arc<str>> = std::sync::LazyLock::new(|| "某人".into());
+
     fn row<'a>(key: u32, registered: bool, check: &'a Check) -> Row<'a> {
         Row {
             key,
-            label: "某人",
+            label: &SOMEONE,
             registered,
             duplicate_of: None,
             check,

@@ -126,7 +126,7 @@ pub(crate) fn finding(draft: &Draft, id: CriterionId) -> Finding {
 pub(crate) fn check_of(a: &Assessment, key: u32, id: CriterionId) -> (crate::Status, String) {
     let e = a.employees.iter().find(|e| e.key == key).unwrap();
     let (_, s, r) = e.checks.iter().find(|c| c.0 == id).unwrap();
-    (*s, r.clone())
+    (*s, r.to_string())
 }
 
 /// The wage record of `month` (`YYYY-MM`) of an employee.

@@ -86,8 +86,8 @@ fn person_notes_use_the_employee_key_and_name() {
     let a = assess(&draft, date);
     let f = a.finding(CriterionId::Art7_2).unwrap();
     let n = f.people.iter().find(|n| n.key == 10).unwrap();
-    assert_eq!(n.name, "测试10");
-    assert_eq!(n.reason, "测试10：入职不满3个月，2026年8月1日满3个月");
+    assert_eq!(&*n.name, "测试10");
+    assert_eq!(&*n.reason, "测试10：入职不满3个月，2026年8月1日满3个月");
     assert_eq!(a.earliest_qualifying_date, Some(d(2026, 8, 1)));
 }
 
