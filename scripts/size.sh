@@ -4,7 +4,7 @@
 # on-demand bundles such as the packet worker and fonts are not part of it).
 # Fails when the initial page load is over the ceiling INITIAL_BUDGET_KB. Issue 13's goal is
 # 450 KB (a phone on a poor connection opens the app with that; the township workspace, the
-# packet and the import are fetched when asked for); the app is at 464.7 KB, so the ceiling is
+# packet and the import are fetched when asked for); the app is at 466 KB, so the ceiling is
 # 470 until the goal is reached: what lands may not make it worse.
 # Usage: scripts/size.sh [--summary] [DIST]   (--summary: only the totals)
 set -euo pipefail
