@@ -136,14 +136,32 @@ pub fn PayrollGrid() -> impl IntoView {
     );
     let page = RwSignal::new(0usize);
     let options = Memo::new(move |_| state.draft.with(|d| months(d, state.today.get())));
-    // Everyone on the roster with a name or an ID, in roster order.
-    let people = Memo::new(move |_| {
+    // Everyone on the roster with a name or an ID, in roster order. A keystroke in a wage cell
+    // changes the draft but not this list: the previous list is kept (checked in place, nothing
+    // copied) instead of rebuilding every name to compare.
+    let people = Memo::new_owning(move |previous: Option<Vec<(u32, String)>>| {
         state.draft.with(|d| {
-            d.employees
-                .iter()
-                .filter(|e| !e.name.trim().is_empty() || !e.id_number.trim().is_empty())
+            let listed = || {
+                d.employees
+                    .iter()
+                    .filter(|e| !e.name.trim().is_empty() || !e.id_number.trim().is_empty())
+            };
+            if let Some(previous) = previous {
+                let mut again = listed();
+                let same = previous.len() == listed().count()
+                    && previous.iter().all(|(key, name)| {
+                        again
+                            .next()
+                            .is_some_and(|e| e.key == *key && e.name.trim() == name)
+                    });
+                if same {
+                    return (previous, false);
+                }
+            }
+            let fresh = listed()
                 .map(|e| (e.key, e.name.trim().to_owned()))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (fresh, true)
         })
     });
     let pages = move || people.with(|p| p.len().div_ceil(PAGE_ROWS).max(1));
