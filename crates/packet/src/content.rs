@@ -8,8 +8,8 @@
 //! of text as one hexadecimal string of 2-byte codes, rules of one style stroked as one path.
 //!
 //! The codes are the glyph ids of the subset fonts [`crate::subset`] cuts (see [`Codes`]); the
-//! font resource names are printpdf's. Drawing order is backgrounds, then text, then rules (a fill drawn after a
-//! rule would hide it), with the watermark under everything.
+//! font resource names are printpdf's. Drawing order is backgrounds, then text, then rules (a fill
+//! drawn after a rule would hide it), with the watermark under everything.
 
 use crate::page::{Item, Page, Rgb, BLACK};
 use crate::text::Metrics;

@@ -4,9 +4,9 @@
 //! Why our own: printpdf subsets through its `text_layout` feature, which links azul's layout
 //! engine and allsorts' shaping, WOFF 2 and legacy-encoding tables into the packet worker (about
 //! 1 MB of wasm that every first packet downloads) to do what, for the glyph-outline fonts
-//! `fontgen` cuts, is copying bytes. Here the face is read as an sfnt: the glyphs in use are copied
-//! with any they are composed of, renumbered, and written back with their metrics; nothing is
-//! shaped, hinted or decompressed.
+//! `fontgen` cuts, is copying bytes. Here the face is read with ttf-parser (which checks every face
+//! the packet loads anyway): the glyphs in use are copied with any they are composed of,
+//! renumbered, and written back with their metrics; nothing is shaped, hinted or decompressed.
 //!
 //! Glyph numbering is the contract with [`crate::content::Codes`]: glyph 0 is `.notdef`, then the
 //! glyphs asked for **in the order given** (glyph 1, 2, …), then the components of composite
@@ -67,25 +67,36 @@ fn err(what: &str) -> SubsetError {
 /// # Ok(()) }
 /// ```
 pub fn subset(font: &[u8], glyphs: &[(u16, char)]) -> Result<Subset, SubsetError> {
-    let tables = Tables::read(font)?;
-    let head = tables.get(b"head")?;
-    let hhea = tables.get(b"hhea")?;
-    let maxp = tables.get(b"maxp")?;
-    let hmtx = tables.get(b"hmtx")?;
-    let loca = tables.get(b"loca")?;
-    let glyf = tables.get(b"glyf")?;
-    let count = usize::from(u16_at(maxp, 4)?);
-    let long_metrics = usize::from(u16_at(hhea, 34)?);
-    let long_loca = i16_at(head, 50)? != 0;
-    if long_metrics == 0 {
-        return Err(err("hhea"));
+    // ttf-parser (which `crate::fonts` already checks every face with) reads the face; only the
+    // tables that are copied or rewritten are taken as bytes.
+    let face =
+        ttf_parser::Face::parse(font, 0).map_err(|e| SubsetError(format!("字体无法读取：{e}")))?;
+    if face.tables().glyf.is_none() {
+        return Err(SubsetError("只支持 TrueType 轮廓（glyf）字体".into()));
     }
-
+    let raw = face.raw_face();
+    let table = |tag: &[u8; 4]| raw.table(ttf_parser::Tag::from_bytes(tag));
+    let required = |tag: &[u8; 4]| {
+        table(tag)
+            .ok_or_else(|| SubsetError(format!("字体缺少 {} 表", String::from_utf8_lossy(tag))))
+    };
+    let (head, hhea, maxp, glyf) = (
+        required(b"head")?,
+        required(b"hhea")?,
+        required(b"maxp")?,
+        required(b"glyf")?,
+    );
+    // Glyph ranges are read here, not with ttf-parser's `loca`, which reports an empty glyph
+    // (a space) like a malformed one.
+    let loca = required(b"loca")?;
+    let long_loca = face.tables().head.index_to_location_format
+        == ttf_parser::head::IndexToLocationFormat::Long;
+    let count = face.number_of_glyphs();
     let outline = |gid: u16| -> Result<&[u8], SubsetError> {
-        let g = usize::from(gid);
-        if g >= count {
+        if gid >= count {
             return Err(SubsetError(format!("字体没有字形 {gid}")));
         }
+        let g = usize::from(gid);
         let (start, end) = if long_loca {
             (
                 u32_at(loca, 4 * g)? as usize,
@@ -124,16 +135,10 @@ pub fn subset(font: &[u8], glyphs: &[(u16, char)]) -> Result<Subset, SubsetError
     }
 
     let metric = |gid: u16| -> Result<(u16, i16), SubsetError> {
-        let g = usize::from(gid);
-        if g < long_metrics {
-            Ok((u16_at(hmtx, 4 * g)?, i16_at(hmtx, 4 * g + 2)?))
-        } else {
-            let advance = u16_at(hmtx, 4 * (long_metrics - 1))?;
-            Ok((
-                advance,
-                i16_at(hmtx, 4 * long_metrics + 2 * (g - long_metrics))?,
-            ))
-        }
+        let g = ttf_parser::GlyphId(gid);
+        face.glyph_hor_advance(g)
+            .zip(face.glyph_hor_side_bearing(g))
+            .ok_or_else(|| err("hmtx"))
     };
 
     let mut new_glyf = Vec::new();
@@ -175,82 +180,34 @@ pub fn subset(font: &[u8], glyphs: &[(u16, char)]) -> Result<Subset, SubsetError
         (*b"maxp", new_maxp),
     ];
     // `post` format 3: no glyph names (format 2's would name the old glyph ids).
-    if let Ok(post) = tables.get(b"post") {
-        if let Some(header) = post.get(..32) {
-            let mut p = header.to_vec();
-            set_u32(&mut p, 0, 0x0003_0000)?;
-            out.push((*b"post", p));
-        }
+    if let Some(header) = table(b"post").and_then(|post| post.get(..32)) {
+        let mut p = header.to_vec();
+        set_u32(&mut p, 0, 0x0003_0000)?;
+        out.push((*b"post", p));
     }
     // Whole-face tables that do not index glyphs; the instruction tables in case outlines are
     // hinted (the glyphs' own instructions call into them).
     for tag in [b"OS/2", b"name", b"cvt ", b"fpgm", b"prep", b"gasp"] {
-        if let Ok(t) = tables.get(tag) {
+        if let Some(t) = table(tag) {
             out.push((*tag, t.to_vec()));
         }
     }
     let bytes = write_sfnt(out)?;
 
-    let os2 = tables.get(b"OS/2").ok();
+    let t = face.tables();
+    let bbox = face.global_bounding_box();
     Ok(Subset {
         bytes,
         advances,
-        units_per_em: u16_at(head, 18)?,
-        bbox: [
-            i16_at(head, 36)?,
-            i16_at(head, 38)?,
-            i16_at(head, 40)?,
-            i16_at(head, 42)?,
-        ],
-        ascent: i16_at(hhea, 4)?,
-        descent: i16_at(hhea, 6)?,
+        units_per_em: face.units_per_em(),
+        bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max],
+        ascent: t.hhea.ascender,
+        descent: t.hhea.descender,
+        // ttf-parser does not expose hhea's caret slope.
         caret_slope: (i16_at(hhea, 18)?, i16_at(hhea, 20)?),
-        weight_class: os2.and_then(|t| u16_at(t, 4).ok()).unwrap_or(0),
-        postscript_name: tables.get(b"name").ok().and_then(postscript_name),
+        weight_class: t.os2.map_or(0, |os2| os2.weight().to_number()),
+        postscript_name: postscript_name(&face),
     })
-}
-
-/// The table directory of an sfnt.
-struct Tables<'a> {
-    font: &'a [u8],
-    /// (tag, offset, length)
-    records: Vec<([u8; 4], usize, usize)>,
-}
-
-impl<'a> Tables<'a> {
-    fn read(font: &'a [u8]) -> Result<Tables<'a>, SubsetError> {
-        let version = u32_at(font, 0)?;
-        if version != 0x0001_0000 && version != u32::from_be_bytes(*b"true") {
-            return Err(SubsetError("只支持 TrueType 轮廓（glyf）字体".into()));
-        }
-        let count = usize::from(u16_at(font, 4)?);
-        let mut records = Vec::with_capacity(count);
-        for i in 0..count {
-            let at = 12 + 16 * i;
-            let tag = font
-                .get(at..at + 4)
-                .and_then(|t| <[u8; 4]>::try_from(t).ok())
-                .ok_or_else(|| err("表目录"))?;
-            records.push((
-                tag,
-                u32_at(font, at + 8)? as usize,
-                u32_at(font, at + 12)? as usize,
-            ));
-        }
-        Ok(Tables { font, records })
-    }
-
-    fn get(&self, tag: &[u8; 4]) -> Result<&'a [u8], SubsetError> {
-        let name = String::from_utf8_lossy(tag);
-        let &(_, offset, length) = self
-            .records
-            .iter()
-            .find(|r| &r.0 == tag)
-            .ok_or_else(|| SubsetError(format!("字体缺少 {name} 表")))?;
-        self.font
-            .get(offset..offset.saturating_add(length))
-            .ok_or_else(|| err(&name))
-    }
 }
 
 // Composite glyph flags (OpenType `glyf`, composite glyph description).
@@ -346,37 +303,18 @@ fn cmap(glyphs: &[(u16, char)]) -> Vec<u8> {
     t
 }
 
-/// The PostScript name (`name` record 6) from a Windows (UTF-16) or Macintosh (Roman) record.
-fn postscript_name(name: &[u8]) -> Option<String> {
-    let count = usize::from(u16_at(name, 2).ok()?);
-    let strings = usize::from(u16_at(name, 4).ok()?);
-    for i in 0..count {
-        let at = 6 + 12 * i;
-        if u16_at(name, at + 6).ok()? != 6 {
-            continue;
-        }
-        let platform = u16_at(name, at).ok()?;
-        let length = usize::from(u16_at(name, at + 8).ok()?);
-        let offset = strings + usize::from(u16_at(name, at + 10).ok()?);
-        let raw = name.get(offset..offset + length)?;
-        let s: String = if platform == 3 || platform == 0 {
-            let units: Vec<u16> = raw
-                .chunks_exact(2)
-                .map(|b| u16::from_be_bytes([b[0], b[1]]))
-                .collect();
-            String::from_utf16(&units).ok()?
-        } else {
-            raw.iter().map(|&b| char::from(b)).collect()
-        };
-        // A PDF name may hold only printable ASCII without delimiters (§7.3.5).
-        if !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(c))
-        {
-            return Some(s);
-        }
-    }
-    None
+/// The PostScript name (`name` record 6), when it is one a PDF name can hold: printable ASCII
+/// without delimiters (ISO 32000-1 §7.3.5).
+fn postscript_name(face: &ttf_parser::Face<'_>) -> Option<String> {
+    face.names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .filter_map(|n| n.to_string())
+        .find(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(c))
+        })
 }
 
 /// Writes an sfnt with `tables` (any order), 4-byte aligned, with table checksums and `head`'s
@@ -433,14 +371,14 @@ fn u16_at(b: &[u8], at: usize) -> Result<u16, SubsetError> {
         .ok_or_else(|| err("表长度"))
 }
 
-fn i16_at(b: &[u8], at: usize) -> Result<i16, SubsetError> {
-    u16_at(b, at).map(|v| v as i16)
-}
-
 fn u32_at(b: &[u8], at: usize) -> Result<u32, SubsetError> {
     b.get(at..at + 4)
         .map(|s| u32::from_be_bytes([s[0], s[1], s[2], s[3]]))
         .ok_or_else(|| err("表长度"))
+}
+
+fn i16_at(b: &[u8], at: usize) -> Result<i16, SubsetError> {
+    u16_at(b, at).map(|v| v as i16)
 }
 
 fn set_u16(b: &mut [u8], at: usize, v: u16) -> Result<(), SubsetError> {
@@ -472,6 +410,18 @@ fn len_u32(n: usize) -> Result<u32, SubsetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word(b: &[u8], at: usize) -> u32 {
+        u32_at(b, at).expect("four bytes")
+    }
+
+    /// A table of an sfnt, as bytes.
+    fn table<'a>(font: &'a [u8], tag: &[u8; 4]) -> &'a [u8] {
+        ttf_parser::RawFace::parse(font, 0)
+            .expect("directory")
+            .table(ttf_parser::Tag::from_bytes(tag))
+            .expect("table")
+    }
 
     fn core() -> Vec<u8> {
         let path =
@@ -551,14 +501,17 @@ mod tests {
         let g = face.glyph_index('车').expect("in the core").0;
         let s = subset(&font, &[(g, '车')]).expect("subset");
         assert_eq!(checksum(&s.bytes), 0xB1B0_AFBA);
-        let t = Tables::read(&s.bytes).expect("directory");
-        for (i, (tag, offset, length)) in t.records.iter().enumerate() {
-            let stored = u32_at(&s.bytes, 12 + 16 * i + 4).expect("record");
-            let mut data = s.bytes[*offset..offset + length].to_vec();
-            if tag == b"head" {
+        let records = ttf_parser::RawFace::parse(&s.bytes, 0)
+            .expect("directory")
+            .table_records;
+        for (i, record) in records.into_iter().enumerate() {
+            let stored = word(&s.bytes, 12 + 16 * i + 4);
+            let (offset, length) = (record.offset as usize, record.length as usize);
+            let mut data = s.bytes[offset..offset + length].to_vec();
+            if &record.tag.to_bytes() == b"head" {
                 data[8..12].fill(0);
             }
-            assert_eq!(checksum(&data), stored, "{}", String::from_utf8_lossy(tag));
+            assert_eq!(checksum(&data), stored, "{}", record.tag);
         }
     }
 
@@ -628,16 +581,15 @@ mod tests {
             vec![500, 700, 600],
             ".notdef, B, then its component A"
         );
-        let t = Tables::read(&s.bytes).unwrap();
-        let loca = t.get(b"loca").unwrap();
-        let glyf = t.get(b"glyf").unwrap();
-        let b = &glyf[u32_at(loca, 4).unwrap() as usize..u32_at(loca, 8).unwrap() as usize];
+        let loca = table(&s.bytes, b"loca");
+        let glyf = table(&s.bytes, b"glyf");
+        let b = &glyf[word(loca, 4) as usize..word(loca, 8) as usize];
         assert_eq!(
             components(b).unwrap(),
             vec![2],
             "B now points at A's new number"
         );
-        let a = &glyf[u32_at(loca, 8).unwrap() as usize..u32_at(loca, 12).unwrap() as usize];
+        let a = &glyf[word(loca, 8) as usize..word(loca, 12) as usize];
         assert_eq!(&a[..simple.len()], &simple[..]);
     }
 
