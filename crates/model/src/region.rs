@@ -106,7 +106,7 @@ impl Regions {
         let mut counties = Vec::new();
         let mut prefectures: Vec<Prefecture> = Vec::new();
         for (n, rec) in table.rows.iter().enumerate() {
-            let field = |i: usize| rec.get(i).map_or("", |f| f.trim()).to_owned();
+            let field = |i: usize| crate::table::Table::field(rec, i).to_owned();
             let mut wage_tiers = Vec::new();
             for &(i, year, verified) in &tier_cols {
                 let tier = field(i)
@@ -137,7 +137,7 @@ impl Regions {
         let table =
             crate::table::Table::read(townships_csv).map_err(|e| format!("townships.csv {e}"))?;
         for rec in &table.rows {
-            let field = |i: usize| rec.get(i).map_or("", |f| f.trim()).to_owned();
+            let field = |i: usize| crate::table::Table::field(rec, i).to_owned();
             townships.push(Township {
                 code: field(0),
                 county_code: field(1),

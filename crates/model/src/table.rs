@@ -75,6 +75,11 @@ impl Table {
         })
     }
 
+    /// Field `column` of `row`, trimmed; empty when the row is shorter.
+    pub fn field(row: &[String], column: usize) -> &str {
+        row.get(column).map_or("", |f| f.trim())
+    }
+
     /// The index of the column headed `name`.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)

@@ -132,7 +132,7 @@ impl WageTable {
         let mut rows: Vec<MinimumWage> = Vec::new();
         for (n, rec) in table.rows.iter().enumerate() {
             let line = n + 2;
-            let field = |i: usize| rec.get(i).map_or("", |f| f.trim());
+            let field = |i: usize| bangfu_model::table::Table::field(rec, i);
             let bad = |what: &str| format!("minimum-wage.csv row {line}: bad {what}");
             let effective_from = bangfu_model::text::parse_iso_date(field(c_from))
                 .map_err(|_| bad("effective_from"))?;
