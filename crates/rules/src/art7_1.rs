@@ -26,7 +26,7 @@ use crate::finding::{
     CriterionId, EmployeeFinding, FieldError, Finding, PersonNote, Standing, Status,
 };
 use crate::input;
-use crate::people::{Check, Row};
+use crate::people::{said, Check, Row};
 use crate::validate::IdError;
 use crate::whatif::Outlook;
 use bangfu_model::PovertyStatus;
@@ -328,7 +328,7 @@ impl<'a> Roster<'a> {
                 }
             }
             let rank = (1, lacks.len() + failing, NaiveDate::MAX);
-            out.push((rank, format!("{}：{}", e.label, lacks.join("；"))));
+            out.push((rank, said(&e.label, &lacks.join("；"))));
         }
         out.sort_by_key(|a| a.0);
         out.into_iter().map(|(_, s)| s).collect()
@@ -341,7 +341,7 @@ impl<'a> Roster<'a> {
             if e.child_labour.is_some() || self.duplicate_of[i].is_some() {
                 continue;
             }
-            let say = |what: &str| format!("{}：{what}", e.label);
+            let say = |what: &str| said(&e.label, what);
             if e.status == PovertyStatus::Unspecified && e.employed {
                 out.push(say("人员类别（未选择：脱贫人口、监测对象或其他）"));
             }
@@ -377,7 +377,7 @@ impl<'a> Roster<'a> {
                     key: e.key,
                     name: e.label.clone(),
                     status: s.status.unwrap_or(Status::Incomplete),
-                    reason: said(&e.label, &s.text),
+                    reason: said(&e.label, &s.text).into(),
                 }
             })
             .collect()
@@ -386,10 +386,8 @@ impl<'a> Roster<'a> {
     /// What the rules say about each person, in roster order.
     /// The last use of the roster: each person's standing moves into their finding.
     pub fn employee_findings(mut self) -> Vec<EmployeeFinding> {
-        let standings = match self.standings.take() {
-            Some(s) => s,
-            None => (0..self.evals.len()).map(|i| self.standing(i)).collect(),
-        };
+        self.standings();
+        let standings = self.standings.take().unwrap_or_default();
         self.evals
             .iter()
             .zip(standings)
@@ -412,16 +410,6 @@ impl<'a> Roster<'a> {
             })
             .collect()
     }
-}
-
-/// 「name：text」 — a person's note (built by hand: `format!` was a good part of re-aggregating
-/// the whole roster after each keystroke).
-fn said(label: &str, text: &str) -> std::sync::Arc<str> {
-    let mut s = String::with_capacity(label.len() + '：'.len_utf8() + text.len());
-    s.push_str(label);
-    s.push('：');
-    s.push_str(text);
-    s.into()
 }
 
 /// Incomplete rather than failed: poverty-alleviated with nothing failing for good (an invalid

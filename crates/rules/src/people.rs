@@ -63,7 +63,7 @@ impl Check {
 
     /// Words the reason for `label`'s notes (see [`Check::said`]).
     pub fn label(&mut self, label: &str) {
-        self.said = Arc::from(format!("{label}：{}", self.reason));
+        self.said = said(label, &self.reason).into();
     }
 
     /// What the person still lacks on this criterion, in a few words for a shortfall list:
@@ -79,6 +79,16 @@ impl Check {
             _ => first_clause(&self.reason).to_owned(),
         }
     }
+}
+
+/// 「name：text」, how every note about a person is worded (built by hand: `format!` was a good
+/// part of re-aggregating the whole roster after each keystroke).
+pub(crate) fn said(label: &str, text: &str) -> String {
+    let mut s = String::with_capacity(label.len() + '：'.len_utf8() + text.len());
+    s.push_str(label);
+    s.push('：');
+    s.push_str(text);
+    s
 }
 
 /// The first of several reasons joined with 「；」.
@@ -127,7 +137,7 @@ pub(crate) fn finding(
     let mut missing = wording.missing.clone();
     let mut people = Vec::with_capacity(rows.len());
     for r in rows {
-        let say = |what: &str| format!("{}：{what}", r.label);
+        let say = |what: &str| said(r.label, what);
         // A person who meets the item but whose ID is invalid is not counted yet; a repeated row
         // never counts.
         let status = match (r.check.status, r.registered) {
