@@ -163,6 +163,8 @@ pub struct Loaded {
     pub too_new: Option<u32>,
     /// The last opening of a review file, which can still be undone.
     pub opened: Option<crate::undo::OpenedFile>,
+    /// The applications' order as `meta` saved it (uids).
+    pub order: Vec<String>,
 }
 
 /// Puts the records (`(key, json)` of the whole store) back into a workspace.
@@ -179,7 +181,6 @@ pub struct Loaded {
 /// ```
 pub fn assemble(records: &[(String, String)]) -> Loaded {
     let mut out = Loaded::default();
-    let mut order = Vec::new();
     if let Some((_, json)) = records.iter().find(|(k, _)| k == META_KEY) {
         match serde_json::from_str::<Meta>(json) {
             Ok(m) if m.format == FORMAT && m.schema_version > SCHEMA_VERSION => {
@@ -189,7 +190,7 @@ pub fn assemble(records: &[(String, String)]) -> Loaded {
             Ok(m) if m.format == FORMAT => {
                 out.workspace.township = m.township;
                 out.workspace.unknown = m.unknown;
-                order = m.order;
+                out.order = m.order;
             }
             _ => out
                 .unreadable
@@ -241,7 +242,7 @@ pub fn assemble(records: &[(String, String)]) -> Loaded {
     }
     // In the saved order, then any the order lost (kept, never dropped).
     let mut sorted = Vec::with_capacity(apps.len());
-    for uid in &order {
+    for uid in &out.order {
         if let Some(i) = apps.iter().position(|a| &a.uid == uid) {
             sorted.push(apps.remove(i));
         }
@@ -279,12 +280,7 @@ pub fn refresh(ws: &mut Workspace, uid: &str, records: &[(String, String)]) -> V
     if !unreadable.is_empty() {
         return unreadable;
     }
-    let order: Vec<String> = records
-        .iter()
-        .find(|(k, _)| k == META_KEY)
-        .and_then(|(_, m)| serde_json::from_str::<Meta>(m).ok())
-        .map(|m| m.order)
-        .unwrap_or_default();
+    let order = loaded.order;
     match loaded
         .workspace
         .applications
