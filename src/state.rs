@@ -191,14 +191,11 @@ impl tabs::Party for AppState {
     }
 
     async fn reload(&self) {
-        if let Some(d) = storage::reload().await {
-            self.set_draft(d);
-        }
+        self.reload_stored().await;
     }
 
     async fn take_in(&self, saved_at: String) {
-        if let Some(d) = storage::reload().await {
-            self.set_draft(d);
+        if self.reload_stored().await {
             self.save_status.set(SaveStatus::Saved(saved_at));
         }
     }
@@ -307,9 +304,10 @@ impl AppState {
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
-            // One person's field edited: the assessor re-judges only them (≈3.5 ms of rules
-            // work for 2,000 people in the browser, tests/web_bench.rs), so the verdict follows
-            // the typing. Anything that re-judges everyone waits for a pause.
+            // One person's field edited: the assessor re-judges only them (≈1 ms of rules work
+            // for 2,000 people in the browser, tests/web_bench.rs; ≈3 ms for the keystroke
+            // bench's draft), so the verdict follows the typing. Anything that re-judges everyone
+            // waits for a pause.
             let incremental = state.edits.with_value(|e| {
                 e.since_assessed
                     .as_ref()
@@ -463,6 +461,15 @@ impl AppState {
             }
             Err(e) => SaveStatus::Failed(e),
         });
+    }
+
+    /// Shows the draft as storage holds it (another tab saved it); false when it cannot be read.
+    async fn reload_stored(&self) -> bool {
+        let Some(d) = storage::reload().await else {
+            return false;
+        };
+        self.set_draft(d);
+        true
     }
 
     /// Changes the draft.

@@ -3,6 +3,7 @@
 
 use crate::offline;
 use crate::storage;
+use crate::units::megabytes;
 use leptos::prelude::*;
 
 /// localStorage flag: clear everything when the page is left.
@@ -12,10 +13,6 @@ pub const CLEAR_PENDING_KEY: &str = "bangfu.clear_pending";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
-}
-
-fn mb(bytes: f64) -> String {
-    crate::units::megabytes(bytes)
 }
 
 /// Clears everything if the last visit asked for it on leaving (the clear may not have finished
@@ -64,7 +61,10 @@ pub fn DataPanel() -> impl IntoView {
         offline_state.set("正在下载…".into());
         leptos::task::spawn_local(async move {
             let result = offline::fetch_everything(move |done, total, bytes| {
-                offline_state.set(format!("已下载 {done}/{total} 个文件（{}）", mb(bytes)));
+                offline_state.set(format!(
+                    "已下载 {done}/{total} 个文件（{}）",
+                    megabytes(bytes)
+                ));
             })
             .await;
             match result {
@@ -99,7 +99,7 @@ pub fn DataPanel() -> impl IntoView {
                 "草稿、草稿历史和乡镇初审资料只保存在本浏览器中，不会上传，也不会自动同步到其他电脑。换电脑时请用「保存草稿文件」带走。"
             </p>
             <p class="usage">{move || usage.get().flatten().map(|(used, quota)| format!(
-                "本站已使用 {}，浏览器允许约 {}。", mb(used), mb(quota)
+                "本站已使用 {}，浏览器允许约 {}。", megabytes(used), megabytes(quota)
             ))}</p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=download_all>"下载离线使用所需文件"</button>

@@ -50,20 +50,15 @@ fn field(w: &WageMonth, column: usize) -> &str {
 }
 
 /// The index of a person's record for `month`, if they have one.
-fn record_index(d: &Draft, key: u32, month: NaiveDate) -> Option<usize> {
-    d.employee(key)?
-        .wages
+fn record_index(e: &Employee, month: NaiveDate) -> Option<usize> {
+    e.wages
         .iter()
         .position(|w| parse_month(&w.month).ok() == Some(month))
 }
 
 /// Writes one cell of `e`: into the month's record, created when the person has none yet.
 fn write(e: &mut Employee, month: NaiveDate, column: usize, value: String) {
-    let i = match e
-        .wages
-        .iter()
-        .position(|w| parse_month(&w.month).ok() == Some(month))
-    {
+    let i = match record_index(e, month) {
         Some(i) => i,
         None => {
             if value.trim().is_empty() {
@@ -297,7 +292,7 @@ pub fn PayrollGrid() -> impl IntoView {
                             // resubscribing them all was most of a keystroke's time).
                             let record = Memo::new(move |_| state.draft.with(|d| {
                                 let m = month.get();
-                                record_index(d, key, m).and_then(|i| d.employee(key).map(|e| (i, e.wages[i].clone())))
+                                d.employee(key).and_then(|e| record_index(e, m).map(|i| (i, e.wages[i].clone())))
                             }));
                             let messages = Memo::new(move |_| {
                                 let Some(i) = record.with(|r| r.as_ref().map(|(i, _)| *i)) else {
