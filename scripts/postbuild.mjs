@@ -33,11 +33,12 @@ const sha = (data) => createHash('sha256').update(data).digest('hex').slice(0, 1
 
 // 5b (below). printpdf carries a CMYK ICC profile (Coated FOGRA39, 654 KB, 486 KB gzip, with its
 // licence text) for the PDF/X output intent, written only when a document's conformance requires
-// one. The packet never asks for PDF/X (tests/… `no_output_intent`: no /OutputIntents in any
-// packet), but the profile is data the code can reach, so the linker keeps it: well over a third
-// of the worker's download. Its bytes are found in the wasm by content (the files themselves,
-// from printpdf's sources in Cargo's registry) and zeroed; wasm-opt then drops the zeros (memory
-// is zero-initialised). If they are not found the build says so and changes nothing.
+// one. The packet never asks for PDF/X (crates/packet/tests/packet.rs,
+// `no_output_intent_and_no_colour_profile`), but the profile is data the code can reach, so the
+// linker keeps it: well over a third of the worker's download. Its bytes are found in the wasm by
+// content (the files themselves, from printpdf's sources in Cargo's registry) and zeroed;
+// wasm-opt then drops the zeros (memory is zero-initialised). If they are not found the build
+// says so and changes nothing.
 async function printpdfBlobs() {
   const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'],
     { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).toString());
