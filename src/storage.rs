@@ -647,7 +647,7 @@ pub async fn history() -> Vec<HistoryEntry> {
         .into_iter()
         .filter_map(|(_, v)| serde_json::from_str(&v).ok())
         .collect();
-    out.sort_by(|a, b| b.kept_at.cmp(&a.kept_at));
+    bangfu_model::order::sort_by(&mut out, |a, b| b.kept_at.cmp(&a.kept_at));
     out
 }
 
@@ -681,7 +681,7 @@ pub async fn aside_keys() -> Vec<String> {
                 .filter(|k| k.starts_with(ASIDE_PREFIX)),
         );
     }
-    keys.sort();
+    bangfu_model::order::sort(&mut keys);
     keys
 }
 

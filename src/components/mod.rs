@@ -4,6 +4,7 @@
 pub mod data_panel;
 pub mod fields;
 pub mod header;
+pub mod item_list;
 pub mod nav;
 pub mod notices;
 pub mod pager;

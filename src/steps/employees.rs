@@ -5,6 +5,7 @@
 use crate::bind_emp;
 use crate::components::bind_item;
 use crate::components::fields::{ChoiceField, Kind, TextField};
+use crate::components::item_list::ItemList;
 use crate::components::pager::Pager;
 use crate::state::AppState;
 use crate::steps::import::{ImportPanel, TablesPanel};
@@ -230,7 +231,7 @@ fn EmployeeEditor(key: u32) -> impl IntoView {
                 <TextField label="银行卡号" path=path::employee(key, "bank_account") value=account on_input=set_account
                     kind=Kind::Digits hint="银行代发时填写，用于工资发放明细表" />
             </div>
-            <For each=move || 0..stint_count.get() key=|i| *i children=move |i| view! { <StintEditor key=key index=i /> } />
+            <ItemList key=key count=stint_count editor=|key, i| view! { <StintEditor key=key index=i /> }.into_any() />
             <button type="button" class="secondary" on:click=add_stint>"添加一段用工（如季节性返岗）"</button>
             <EmployeeStanding key=key />
         </fieldset>

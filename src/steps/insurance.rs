@@ -2,6 +2,7 @@
 
 use crate::components::bind_item;
 use crate::components::fields::{ChoiceField, Kind, TextField};
+use crate::components::item_list::ItemList;
 use crate::state::AppState;
 use crate::steps::employees::EmployeeStanding;
 use crate::steps::picker::EmployeePicker;
@@ -67,7 +68,7 @@ fn InsuranceEditor(key: u32) -> impl IntoView {
     view! {
         <fieldset class="editor" data-editor="insurance">
             <legend>{move || format!("参保记录：{}", name())}</legend>
-            <For each=move || 0..count.get() key=|i| *i children=move |i| view! { <PeriodEditor key=key index=i /> } />
+            <ItemList key=key count=count editor=|key, i| view! { <PeriodEditor key=key index=i /> }.into_any() />
             <button type="button" on:click=add>"添加参保记录"</button>
             <EmployeeStanding key=key />
         </fieldset>

@@ -92,7 +92,7 @@ fn months(d: &Draft, today: NaiveDate) -> Vec<NaiveDate> {
     for i in 0..=12 {
         out.push(bangfu_rules::calendar::add_calendar_months(this, -i));
     }
-    out.sort_unstable();
+    bangfu_model::order::sort(&mut out);
     out.dedup();
     out.reverse();
     out

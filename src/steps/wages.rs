@@ -3,6 +3,7 @@
 use crate::bind;
 use crate::components::bind_item;
 use crate::components::fields::{Kind, TextField};
+use crate::components::item_list::ItemList;
 use crate::state::AppState;
 use crate::steps::employees::EmployeeStanding;
 use crate::steps::import::ImportPanel;
@@ -96,7 +97,7 @@ fn WageEditor(key: u32) -> impl IntoView {
     view! {
         <fieldset class="editor" data-editor="wages">
             <legend>{move || format!("工资发放记录：{}", name())}</legend>
-            <For each=move || 0..count.get() key=|i| *i children=move |i| view! { <WageMonthEditor key=key index=i /> } />
+            <ItemList key=key count=count editor=|key, i| view! { <WageMonthEditor key=key index=i /> }.into_any() />
             <button type="button" on:click=add>"添加工资月份"</button>
             <EmployeeStanding key=key />
         </fieldset>

@@ -8,12 +8,14 @@
 //! - [`region`]: 盟市 / 旗县 / 苏木乡镇 from `data/`.
 //! - [`fingerprint`]: the 材料指纹 (SHA-256 of a draft's content) the township records and prints.
 //! - [`text`]: lenient reading of typed dates, months and money (fen).
+//! - [`order`]: stable sorting compiled once for the whole app (the page's size).
 
 pub mod damage;
 pub mod draft;
 pub mod envelope;
 pub mod fingerprint;
 pub mod migrate;
+pub mod order;
 pub mod region;
 pub mod stored;
 pub mod table;

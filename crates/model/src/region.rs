@@ -1,4 +1,5 @@
-//! 盟市 → 旗县（市、区） → 苏木乡镇, loaded from `data/counties.csv` and `data/townships.csv`.
+//! 盟市 → 旗县（市、区） → 苏木乡镇, loaded from `data/counties.csv` and `data/townships.csv`
+//! (the latter packed by `build.rs` into a shorter form of the same rows).
 //!
 //! The county also carries its minimum-wage tier under each standard: the columns named
 //! `wage_tier_<year>` (or `wage_tier_<year>_unverified` when the tier list of that year's notice
@@ -8,7 +9,8 @@
 use std::sync::OnceLock;
 
 const COUNTIES_CSV: &str = include_str!("../../../data/counties.csv");
-const TOWNSHIPS_CSV: &str = include_str!("../../../data/townships.csv");
+/// `data/townships.csv` packed by `build.rs` (see there for the form and why).
+const TOWNSHIPS_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/townships.txt"));
 
 /// A county-level unit (旗县（市、区）).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +66,7 @@ impl Regions {
         REGIONS.get_or_init(|| {
             // The shipped files are checked by the tests below; a broken edit panics in tests,
             // not in a user's browser, because these strings are compiled in.
-            Regions::parse(COUNTIES_CSV, TOWNSHIPS_CSV).unwrap_or_else(|_| Regions {
+            Regions::parse(COUNTIES_CSV, TOWNSHIPS_PACKED).unwrap_or_else(|_| Regions {
                 prefectures: vec![],
                 counties: vec![],
                 townships: vec![],
@@ -72,11 +74,20 @@ impl Regions {
         })
     }
 
-    /// Parses the two tables.
+    /// Parses `counties.csv` and the townships as `build.rs` packs `townships.csv`.
     ///
     /// # Errors
     /// A description of the first malformed row.
-    pub fn parse(counties_csv: &str, townships_csv: &str) -> Result<Regions, String> {
+    ///
+    /// # Examples
+    /// ```
+    /// let counties = "code,prefecture_code,prefecture,county,wage_tier_2024\n150102,1501,呼和浩特市,新城区,1\n";
+    /// let townships = "街道,镇\n#150102\n0010海拉尔东路街道\n1001保合少镇\n";
+    /// let r = bangfu_model::region::Regions::parse(counties, townships).unwrap();
+    /// let t = r.township("150102100").unwrap();
+    /// assert_eq!((t.name.as_str(), t.kind.as_str(), t.county_code.as_str()), ("保合少镇", "镇", "150102"));
+    /// ```
+    pub fn parse(counties_csv: &str, townships_packed: &str) -> Result<Regions, String> {
         let table =
             crate::table::Table::read(counties_csv).map_err(|e| format!("counties.csv {e}"))?;
         let headers = &table.headers;
@@ -133,22 +144,10 @@ impl Regions {
             }
             counties.push(county);
         }
-        let mut townships = Vec::new();
-        let table =
-            crate::table::Table::read(townships_csv).map_err(|e| format!("townships.csv {e}"))?;
-        for rec in &table.rows {
-            let field = |i: usize| crate::table::Table::field(rec, i).to_owned();
-            townships.push(Township {
-                code: field(0),
-                county_code: field(1),
-                name: field(2),
-                kind: field(3),
-            });
-        }
         Ok(Regions {
             prefectures,
             counties,
-            townships,
+            townships: unpack_townships(townships_packed)?,
         })
     }
 
@@ -240,13 +239,45 @@ impl Regions {
     }
 }
 
+/// The townships from the form `build.rs` packs them in: the kinds on the first line, then
+/// `#<county code>` lines each followed by that county's townships as `<last 3 digits of the
+/// code><kind number><name>`.
+fn unpack_townships(packed: &str) -> Result<Vec<Township>, String> {
+    let mut lines = packed.lines();
+    let kinds: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    let mut county = None;
+    let mut out = Vec::new();
+    for line in lines {
+        if let Some(code) = line.strip_prefix('#') {
+            county = Some(code);
+            continue;
+        }
+        let bad = || format!("townships: cannot read {line:?}");
+        let county_code = county.ok_or_else(bad)?;
+        let (number, rest) = line.split_at_checked(3).ok_or_else(bad)?;
+        let (kind, name) = rest.split_at_checked(1).ok_or_else(bad)?;
+        let kind = kind
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| kinds.get(k))
+            .ok_or_else(bad)?;
+        out.push(Township {
+            code: format!("{county_code}{number}"),
+            county_code: county_code.to_owned(),
+            name: name.to_owned(),
+            kind: (*kind).to_owned(),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn shipped_data_parses_completely() {
-        let r = Regions::parse(COUNTIES_CSV, TOWNSHIPS_CSV).unwrap();
+        let r = Regions::parse(COUNTIES_CSV, TOWNSHIPS_PACKED).unwrap();
         assert_eq!(r.counties.len(), 103);
         assert_eq!(r.prefectures.len(), 12);
         assert_eq!(r.townships.len(), 1206);
@@ -302,6 +333,33 @@ mod tests {
     #[test]
     fn malformed_tier_is_reported() {
         let bad = "code,prefecture_code,prefecture,county,wage_tier_2021\n150102,1501,呼和浩特市,新城区,x\n";
-        assert!(Regions::parse(bad, "code,county_code,name,kind\n").is_err());
+        assert!(Regions::parse(bad, "街道\n").is_err());
+    }
+
+    /// The packed townships the app carries say exactly what `data/townships.csv` says, row for
+    /// row and in order.
+    #[test]
+    fn packed_townships_hold_every_row_of_the_csv() {
+        let csv = crate::table::Table::read(include_str!("../../../data/townships.csv")).unwrap();
+        assert_eq!(csv.headers, ["code", "county_code", "name", "kind"]);
+        let rows: Vec<[&str; 4]> = csv
+            .rows
+            .iter()
+            .map(|r| [0, 1, 2, 3].map(|i| crate::table::Table::field(r, i)))
+            .collect();
+        let packed: Vec<[&str; 4]> = Regions::get()
+            .townships
+            .iter()
+            .map(|t| [&t.code, &t.county_code, &t.name, &t.kind].map(String::as_str))
+            .collect();
+        assert_eq!(packed, rows);
+    }
+
+    #[test]
+    fn a_township_line_without_its_county_or_kind_is_an_error() {
+        assert!(unpack_townships("街道\n0010某街道\n").is_err());
+        assert!(unpack_townships("街道\n#150102\n0019某街道\n").is_err());
+        assert!(unpack_townships("街道\n#150102\n00\n").is_err());
+        assert_eq!(unpack_townships("街道\n").unwrap(), vec![]);
     }
 }

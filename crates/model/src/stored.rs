@@ -230,8 +230,8 @@ impl History {
         let mut replaced: Vec<&String> = ids.iter().filter(|i| i.starts_with("r:")).collect();
         let mut daily: Vec<&String> = ids.iter().filter(|i| i.starts_with("d:")).collect();
         // Local time stamps sort as text.
-        replaced.sort();
-        daily.sort();
+        crate::order::sort(&mut replaced);
+        crate::order::sort(&mut daily);
         let mut out: Vec<String> = Vec::new();
         let drop = |list: &[&String], keep: usize, out: &mut Vec<String>| {
             if list.len() > keep {

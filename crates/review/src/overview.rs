@@ -150,7 +150,7 @@ pub enum SortKey {
 
 /// Sorts the rows; ties keep their order.
 pub fn sort(rows: &mut [Row], key: SortKey, descending: bool) {
-    rows.sort_by(|a, b| {
+    bangfu_model::order::sort_by(rows, |a, b| {
         let o = match key {
             SortKey::Number => a.number.cmp(&b.number),
             SortKey::Applicant => a.applicant.cmp(&b.applicant),

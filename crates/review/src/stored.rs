@@ -218,7 +218,7 @@ pub fn assemble(records: &[(String, String)]) -> Loaded {
         .iter()
         .filter(|(k, _)| k.starts_with(VERSION_PREFIX))
         .collect();
-    versions.sort_by(|a, b| a.0.cmp(&b.0));
+    bangfu_model::order::sort_by(&mut versions, |a, b| a.0.cmp(&b.0));
     for (key, json) in versions {
         let uid = key
             .strip_prefix(VERSION_PREFIX)

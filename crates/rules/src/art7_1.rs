@@ -330,7 +330,7 @@ impl<'a> Roster<'a> {
             let rank = (1, lacks.len() + failing, NaiveDate::MAX);
             out.push((rank, said(&e.label, &lacks.join("；"))));
         }
-        out.sort_by_key(|a| a.0);
+        bangfu_model::order::sort_by_key(&mut out, |a| a.0);
         out.into_iter().map(|(_, s)| s).collect()
     }
 

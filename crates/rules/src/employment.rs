@@ -54,7 +54,7 @@ pub(crate) fn merge<'a>(stints: impl IntoIterator<Item = &'a StintRec>) -> Vec<P
             end: s.end,
         })
         .collect();
-    v.sort_by_key(|p| p.start);
+    bangfu_model::order::sort_by_key(&mut v, |p| p.start);
     let mut out: Vec<Period> = Vec::with_capacity(v.len());
     for p in v {
         match out.last_mut() {

@@ -150,7 +150,7 @@ impl WageTable {
                 status: field(c_status).to_owned(),
             });
         }
-        rows.sort_by_key(|r| (r.effective_from, r.tier));
+        bangfu_model::order::sort_by_key(&mut rows, |r| (r.effective_from, r.tier));
         Ok(WageTable { rows })
     }
 

@@ -33,10 +33,14 @@ fn count_before(sorted: &[NaiveDate], d: NaiveDate) -> u32 {
 
 /// The earliest date on which 第七条第（一）项 is met by time alone, given today's counts.
 pub(crate) fn earliest(mut o: Outlook, qualifying: u32, total: u32) -> Option<NaiveDate> {
-    o.pending.sort_unstable();
-    o.joining.sort_unstable();
-    o.leaving.sort_unstable();
-    o.leaving_qualifying.sort_unstable();
+    for dates in [
+        &mut o.pending,
+        &mut o.joining,
+        &mut o.leaving,
+        &mut o.leaving_qualifying,
+    ] {
+        bangfu_model::order::sort(dates);
+    }
     for &d in &o.pending {
         let q = (qualifying + count_upto(&o.pending, d))
             .saturating_sub(count_before(&o.leaving_qualifying, d));

@@ -262,7 +262,7 @@ pub(crate) fn read<'a>(
             end,
         });
     }
-    stints.sort_by_key(|s| s.start);
+    bangfu_model::order::sort_by_key(&mut stints, |s| s.start);
     for w in stints.windows(2) {
         if let [a, b] = w {
             if a.end.is_none_or(|end| end >= b.start) {
@@ -327,7 +327,7 @@ pub(crate) fn read<'a>(
             end,
         });
     }
-    covers.sort_by_key(|c| c.start);
+    bangfu_model::order::sort_by_key(&mut covers, |c| c.start);
 
     let (wages, wage_gaps) = wages::read(key, &e.wages, date, errors);
     Some(Person {

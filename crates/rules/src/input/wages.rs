@@ -234,7 +234,7 @@ pub(crate) fn read(
             None => months.push(rec),
         }
     }
-    months.sort_by_key(|m| m.month);
+    bangfu_model::order::sort_by_key(&mut months, |m| m.month);
     (months, gaps)
 }
 
