@@ -242,6 +242,10 @@ fn confirm_guess(state: AppState, path: &str) {
 
 /// A labelled `<select>` over a [`Choice`] enum. A value an import guessed carries the rules'
 /// note and a 「确认」 button until the user confirms or changes it.
+///
+/// Only the translation between the enum and its codes is generic; the field itself is
+/// [`choice_select`], compiled once for all the enums (≈ 300 bytes of WebAssembly per enum
+/// instead of ≈ 1 KB).
 #[component]
 pub fn ChoiceField<T: Choice + Send + Sync>(
     #[prop(into)] label: String,
@@ -250,6 +254,28 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
     on_change: Callback<T>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
+    let options = T::ALL.iter().map(|v| (v.code(), v.label())).collect();
+    let code = Signal::derive(move || value.get().code());
+    let on_code = Callback::new(move |code: String| match T::from_code(&code) {
+        Some(v) => {
+            on_change.run(v);
+            true
+        }
+        None => false,
+    });
+    choice_select(label, path, options, code, on_code, hint)
+}
+
+/// The `<select>` of a [`ChoiceField`], over `(code, label)` options; `on_change` says whether
+/// the chosen code was taken.
+fn choice_select(
+    label: String,
+    path: String,
+    options: Vec<(&'static str, &'static str)>,
+    value: Signal<&'static str>,
+    on_change: Callback<String, bool>,
+    hint: Option<String>,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let id = field_id(&path);
     let msg_id = format!("{id}-msg");
@@ -260,14 +286,12 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
     let guessed = Signal::derive(move || is_guess(state, &guess_path));
     let confirm_path = path.clone();
     let change_path = path.clone();
-    let options = T::ALL
-        .iter()
-        .map(|v| {
-            let code = v.code();
-            let v = *v;
+    let options = options
+        .into_iter()
+        .map(|(code, text)| {
             view! {
-                <option value=code selected=move || value.get() == v>
-                    {v.label()}
+                <option value=code selected=move || value.get() == code>
+                    {text}
                 </option>
             }
         })
@@ -279,10 +303,9 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
                 id=id
                 data-field=path
                 aria-describedby=msg_id.clone()
-                prop:value=move || value.get().code()
+                prop:value=move || value.get()
                 on:change=move |ev| {
-                    if let Some(v) = T::from_code(&event_target_value(&ev)) {
-                        on_change.run(v);
+                    if on_change.run(event_target_value(&ev)) {
                         confirm_guess(state, &change_path);
                     }
                 }
@@ -302,6 +325,7 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// A labelled checkbox bound to a bool in the draft.
