@@ -130,7 +130,7 @@ pub fn EmployeesStep() -> impl IntoView {
                             let name = r.name.clone();
                             let shown = if r.name.is_empty() { "（未填姓名）".to_owned() } else { r.name.clone() };
                             let selected = move || state.selected.get() == Some(key);
-                            let st = move || standing.with(|s| s.get(&key).cloned().unwrap_or(("other", String::new())));
+                            let st = move || standing.with(|s| s.get(&key).cloned().unwrap_or(("other", std::sync::Arc::from(""))));
                             let remove = move |_| {
                                 let label = if name.trim().is_empty() { "已删除一名员工".to_owned() } else { format!("已删除员工「{}」", name.trim()) };
                                 state.edit_undoable(label, |d| d.employees.retain(|e| e.key != key));
@@ -145,7 +145,7 @@ pub fn EmployeesStep() -> impl IntoView {
                                     <td class="mono" data-label="身份证号">{r.id_number.clone()}</td>
                                     <td data-label="人员类别">{r.status.clone()}</td>
                                     <td data-label="用工形式">{r.form.clone()}</td>
-                                    <td class=move || format!("standing {}", st().0) data-label="自评" data-standing=move || st().0>{move || st().1}</td>
+                                    <td class=move || format!("standing {}", st().0) data-label="自评" data-standing=move || st().0>{move || st().1.to_string()}</td>
                                     <td class="row-actions">
                                         <button type="button" class="small" aria-label=format!("编辑{shown}") on:click=move |_| state.selected.set(Some(key))>"编辑"</button>
                                         <button type="button" class="small danger" aria-label=format!("删除{shown}") on:click=remove>"删除"</button>
@@ -173,7 +173,7 @@ pub fn EmployeeStanding(key: u32) -> impl IntoView {
     });
     move || {
         finding.get().map(|f| {
-            let head = f.standing.text.clone();
+            let head = f.standing.text.to_string();
             view! {
                 <div class="standing-box" data-employee-standing=key data-standing=f.standing.code()>
                     <p class="head">{head}</p>

@@ -85,7 +85,7 @@ pub fn ResultsStep() -> impl IntoView {
                             view! {
                                 <tr data-key=e.key data-standing=s.code()>
                                     <td>{e.name.clone()}</td>
-                                    <td class=format!("standing {}", s.code())>{s.text.clone()}</td>
+                                    <td class=format!("standing {}", s.code())>{s.text.to_string()}</td>
                                     <td>{e.months_employed.map(|m| m.to_string()).unwrap_or_default()}</td>
                                     <td>{if s.in_workforce { "是" } else { "否" }}</td>
                                 </tr>

@@ -98,7 +98,7 @@ pub fn view(draft: Rc<Draft>, assessment: &Assessment) -> impl IntoView {
             let pay = f
                 .and_then(|f| f.average_gross_fen)
                 .map_or(String::new(), |fen| format!("月均 {} 元", format_fen(fen)));
-            let standing = f.map_or(String::new(), |f| f.standing.text.clone());
+            let standing = f.map_or(String::new(), |f| f.standing.text.to_string());
             let code = f.map_or("other", |f| f.standing.code());
             view! {
                 <tr>

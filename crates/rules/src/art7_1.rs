@@ -31,6 +31,7 @@ use crate::validate::IdError;
 use crate::whatif::Outlook;
 use bangfu_model::PovertyStatus;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 pub const CITATION: &str = "第七条第（一）项";
 pub const TITLE: &str = "吸纳脱贫人口就业人数及比例";
@@ -107,14 +108,14 @@ pub(crate) struct Roster<'a> {
     pub counts: Counts,
     /// Each person's standing, worked out once: the finding's notes and the per-person findings
     /// both print it, and a keystroke re-aggregates the whole roster.
-    standings: std::cell::OnceCell<Vec<Standing>>,
+    standings: std::cell::OnceCell<Vec<(Standing, Arc<str>)>>,
 }
 
 impl<'a> Roster<'a> {
     /// Finds repeated ID numbers (with a message at each repeated row) and counts.
     pub fn new(evals: &'a [&'a PersonEval], errors: &mut Vec<FieldError>) -> Roster<'a> {
         let duplicate_of = input::duplicate_ids(
-            evals.iter().map(|e| (e.key, &*e.label, e.id.as_deref())),
+            evals.iter().map(|e| (e.key, &*e.label, e.id_packed)),
             errors,
         );
         let mut registered = Vec::with_capacity(evals.len());
@@ -125,8 +126,8 @@ impl<'a> Roster<'a> {
         };
         for (e, dup) in evals.iter().zip(&duplicate_of) {
             let lawful = e.child_labour.is_none() && dup.is_none();
-            let reg = lawful && e.is_poverty_alleviated() && e.id.is_some();
-            let q = reg && e.checks.as_ref().is_some_and(Checks::all_met);
+            let reg = is_registered(e, dup.as_deref());
+            let q = is_counted(e, dup.as_deref());
             registered.push(reg);
             qualifies.push(q);
             c.registered += u32::from(reg);
@@ -182,11 +183,7 @@ impl<'a> Roster<'a> {
 
     /// When a registered person who does not count yet will, by time alone.
     fn qualifies_on(&self, i: usize) -> Option<NaiveDate> {
-        let e = &self.evals[i];
-        if !self.registered[i] || self.qualifies[i] {
-            return None;
-        }
-        e.checks.as_ref().and_then(|c| c.qualifies_on)
+        qualifies_on(self.evals[i], self.duplicate_of[i].as_deref())
     }
 
     /// The dated events that would change the counts, for the what-if.
@@ -216,91 +213,30 @@ impl<'a> Roster<'a> {
     }
 
     /// Every person's standing, in roster order (worked out on first use).
-    fn standings(&self) -> &[Standing] {
+    fn standings(&self) -> &[(Standing, Arc<str>)] {
         self.standings
-            .get_or_init(|| (0..self.evals.len()).map(|i| self.standing(i)).collect())
+            .get_or_init(|| (0..self.evals.len()).map(|i| self.worded(i)).collect())
     }
 
-    /// One person's one-line standing.
-    fn standing(&self, i: usize) -> Standing {
-        let e = &self.evals[i];
-        if let Some(c) = &e.child_labour {
-            return Standing {
-                status: Some(Status::NotMet),
-                in_workforce: false,
-                text: format!("不计入任何人数：{}", c.reason),
-            };
-        }
-        if let Some(other) = &self.duplicate_of[i] {
-            return Standing {
-                status: Some(Status::NotMet),
-                in_workforce: false,
-                text: format!("不计入：身份证号码与“{other}”重复，同一人只计一次"),
-            };
-        }
-        if let Some(checks) = &e.checks {
-            if self.qualifies[i] {
-                let mut text = "计入：满足第（二）至（四）项".to_owned();
-                if !e.employed {
-                    text.push_str("（评估日为季节性不在岗期，仍计入务工总人数）");
-                }
-                return Standing {
-                    status: Some(Status::Met),
-                    in_workforce: true,
-                    text,
-                };
+    /// One person's one-line standing and their note for this item: worded once per evaluation
+    /// ([`crate::evaluate::Worded`]) unless another row repeats their ID number.
+    fn worded(&self, i: usize) -> (Standing, Arc<str>) {
+        let e = self.evals[i];
+        match self.duplicate_of[i].as_deref() {
+            Some(other) if e.child_labour.is_none() => {
+                let s = word(e, Some(other));
+                let note = said(&e.label, &s.text).into();
+                (s, note)
             }
-            let failing = checks.status() == Status::NotMet;
-            let mut why: Vec<String> = Vec::new();
-            if let Some(err) = &e.id_error {
-                why.push(id_problem(err));
-            }
-            why.extend(
-                checks
-                    .each()
-                    .iter()
-                    .filter(|(_, c)| c.status != Status::Met)
-                    .map(|(id, c)| format!("{}：{}", id.short_citation(), c.lacks())),
-            );
-            let on = self.qualifies_on(i);
-            let prefix = if failing && on.is_none() {
-                "不计入"
-            } else {
-                "暂不计入"
-            };
-            let mut text = format!("{prefix}：{}", why.join("；"));
-            if let Some(d) = on {
-                text.push_str(&format!("（如无其他变化，{}起可计入）", cn(d)));
-            }
-            return Standing {
-                status: Some(if failing {
-                    Status::NotMet
-                } else {
-                    Status::Incomplete
-                }),
-                in_workforce: e.employed,
-                text,
-            };
-        }
-        let (status, text) = match (e.status, e.employed, e.unknown_employment) {
-            (PovertyStatus::Unspecified, true, _) => (
-                Some(Status::Incomplete),
-                "未选择人员类别（已计入务工总人数）".to_owned(),
-            ),
-            (PovertyStatus::Unspecified, false, _) => {
-                (Some(Status::Incomplete), "未选择人员类别".to_owned())
-            }
-            (_, true, _) => (None, "其他人员，计入务工总人数".to_owned()),
-            (_, false, true) => (
-                Some(Status::Incomplete),
-                "用工期间无法识别，未计入务工总人数".to_owned(),
-            ),
-            (_, false, false) => (None, "评估日不在职，不计入务工总人数".to_owned()),
-        };
-        Standing {
-            status,
-            in_workforce: e.employed,
-            text,
+            _ => e
+                .worded
+                .0
+                .get_or_init(|| {
+                    let s = word(e, None);
+                    let note = said(&e.label, &s.text).into();
+                    (s, note)
+                })
+                .clone(),
         }
     }
 
@@ -371,13 +307,13 @@ impl<'a> Roster<'a> {
         (0..self.evals.len())
             .filter(|&i| self.evals[i].checks.is_some())
             .map(|i| {
-                let s = &self.standings()[i];
+                let (s, note) = &self.standings()[i];
                 let e = &self.evals[i];
                 PersonNote {
                     key: e.key,
                     name: e.label.clone(),
                     status: s.status.unwrap_or(Status::Incomplete),
-                    reason: said(&e.label, &s.text).into(),
+                    reason: note.clone(),
                 }
             })
             .collect()
@@ -392,7 +328,7 @@ impl<'a> Roster<'a> {
             .iter()
             .zip(standings)
             .enumerate()
-            .map(|(i, (e, standing))| EmployeeFinding {
+            .map(|(i, (e, (standing, _)))| EmployeeFinding {
                 key: e.key,
                 name: e.label.clone(),
                 registered: self.registered[i],
@@ -409,6 +345,110 @@ impl<'a> Roster<'a> {
                 wage_months: e.wage_months.clone(),
             })
             .collect()
+    }
+}
+
+/// One person's one-line standing, given whether another row repeats their ID number.
+/// Registered (登记): poverty-alleviated with a valid ID number, lawfully employed (not under 16)
+/// and not a repeat of another row.
+fn is_registered(e: &PersonEval, duplicate_of: Option<&str>) -> bool {
+    e.child_labour.is_none()
+        && duplicate_of.is_none()
+        && e.is_poverty_alleviated()
+        && e.id.is_some()
+}
+
+/// Counted for this item: registered and meeting 第（二）至（四）项.
+fn is_counted(e: &PersonEval, duplicate_of: Option<&str>) -> bool {
+    is_registered(e, duplicate_of) && e.checks.as_ref().is_some_and(Checks::all_met)
+}
+
+/// When a registered person not counted yet will count by time alone.
+fn qualifies_on(e: &PersonEval, duplicate_of: Option<&str>) -> Option<NaiveDate> {
+    if !is_registered(e, duplicate_of) || is_counted(e, duplicate_of) {
+        return None;
+    }
+    e.checks.as_ref().and_then(|c| c.qualifies_on)
+}
+
+fn word(e: &PersonEval, duplicate_of: Option<&str>) -> Standing {
+    if let Some(c) = &e.child_labour {
+        return Standing {
+            status: Some(Status::NotMet),
+            in_workforce: false,
+            text: format!("不计入任何人数：{}", c.reason).into(),
+        };
+    }
+    if let Some(other) = duplicate_of {
+        return Standing {
+            status: Some(Status::NotMet),
+            in_workforce: false,
+            text: format!("不计入：身份证号码与“{other}”重复，同一人只计一次").into(),
+        };
+    }
+    if let Some(checks) = &e.checks {
+        if is_counted(e, duplicate_of) {
+            let mut text = "计入：满足第（二）至（四）项".to_owned();
+            if !e.employed {
+                text.push_str("（评估日为季节性不在岗期，仍计入务工总人数）");
+            }
+            return Standing {
+                status: Some(Status::Met),
+                in_workforce: true,
+                text: text.into(),
+            };
+        }
+        let failing = checks.status() == Status::NotMet;
+        let mut why: Vec<String> = Vec::new();
+        if let Some(err) = &e.id_error {
+            why.push(id_problem(err));
+        }
+        why.extend(
+            checks
+                .each()
+                .iter()
+                .filter(|(_, c)| c.status != Status::Met)
+                .map(|(id, c)| format!("{}：{}", id.short_citation(), c.lacks())),
+        );
+        let on = qualifies_on(e, duplicate_of);
+        let prefix = if failing && on.is_none() {
+            "不计入"
+        } else {
+            "暂不计入"
+        };
+        let mut text = format!("{prefix}：{}", why.join("；"));
+        if let Some(d) = on {
+            text.push_str(&format!("（如无其他变化，{}起可计入）", cn(d)));
+        }
+        return Standing {
+            status: Some(if failing {
+                Status::NotMet
+            } else {
+                Status::Incomplete
+            }),
+            in_workforce: e.employed,
+            text: text.into(),
+        };
+    }
+    let (status, text) = match (e.status, e.employed, e.unknown_employment) {
+        (PovertyStatus::Unspecified, true, _) => (
+            Some(Status::Incomplete),
+            "未选择人员类别（已计入务工总人数）".to_owned(),
+        ),
+        (PovertyStatus::Unspecified, false, _) => {
+            (Some(Status::Incomplete), "未选择人员类别".to_owned())
+        }
+        (_, true, _) => (None, "其他人员，计入务工总人数".to_owned()),
+        (_, false, true) => (
+            Some(Status::Incomplete),
+            "用工期间无法识别，未计入务工总人数".to_owned(),
+        ),
+        (_, false, false) => (None, "评估日不在职，不计入务工总人数".to_owned()),
+    };
+    Standing {
+        status,
+        in_workforce: e.employed,
+        text: text.into(),
     }
 }
 

@@ -98,16 +98,22 @@ impl Assessor {
                 .iter()
                 .zip(&draft.employees)
                 .all(|(k, e)| *k == e.key);
-        let hint = changed.filter(|_| same_order);
+        // The changed keys as a sorted list: looked up once per row, and usually one long (a
+        // hashed set costs more per lookup than the whole search).
+        let hint: Option<Vec<u32>> = changed.filter(|_| same_order).map(|keys| {
+            let mut v: Vec<u32> = keys.iter().copied().collect();
+            bangfu_model::order::sort(&mut v);
+            v
+        });
         if !same_order {
             self.order = draft.employees.iter().map(|e| e.key).collect();
         }
         for (i, e) in draft.employees.iter().enumerate() {
             let row = i + 1;
             let kept = self.kept.get(&e.key);
-            let same = match (hint, kept) {
+            let same = match (&hint, kept) {
                 // Told this row did not change, and it was judged before: keep it.
-                (Some(keys), Some(_)) if !keys.contains(&e.key) => true,
+                (Some(keys), Some(_)) if keys.binary_search(&e.key).is_err() => true,
                 (_, k) => k.is_some_and(|k| k.row == row && k.employee == *e),
             };
             if !same {

@@ -7,7 +7,7 @@
 //! person alone.
 
 use crate::art7_5::{self, ChildLabour};
-use crate::finding::{CriterionId, FieldError, Status, WageMonthCheck};
+use crate::finding::{CriterionId, FieldError, Standing, Status, WageMonthCheck};
 use crate::input::person::{self, Person};
 use crate::input::Context;
 use crate::people::Check;
@@ -57,6 +57,8 @@ pub(crate) struct PersonEval {
     pub status: PovertyStatus,
     /// The ID number, normalised, when it is valid.
     pub id: Option<String>,
+    /// The same, [packed](crate::validate::IdNumber::packed), for finding repeats.
+    pub id_packed: Option<u64>,
     /// Why the ID number cannot be used; `None` when it is valid.
     pub id_error: Option<IdError>,
     /// Employed on the assessment date (before 第七条第（五）项's check on age).
@@ -82,7 +84,27 @@ pub(crate) struct PersonEval {
     pub joining: Option<NaiveDate>,
     /// Messages at this person's fields (shared with every assessment that shows them).
     pub errors: Vec<std::sync::Arc<FieldError>>,
+    /// This person's standing and 第七条第（一）项 note, worded by [`crate::art7_1`] on first use
+    /// and kept with the evaluation (see [`Worded`]).
+    pub worded: Worded,
 }
+
+/// A person's [`Standing`] and their 第七条第（一）项 note (「name：standing」) as they read when no
+/// other row repeats the person's ID number — then they depend on this evaluation alone. Filled
+/// on first use and kept while the row is unchanged, so a keystroke in one person's row words
+/// one person again, not the whole roster (2,000 people: 4,000 strings per keystroke before).
+///
+/// Derived from the other fields, so it takes no part in comparing evaluations.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Worded(pub std::sync::OnceLock<(Standing, std::sync::Arc<str>)>);
+
+impl PartialEq for Worded {
+    fn eq(&self, _: &Worded) -> bool {
+        true
+    }
+}
+
+impl Eq for Worded {}
 
 impl PersonEval {
     pub fn is_poverty_alleviated(&self) -> bool {
@@ -135,6 +157,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
         label: std::sync::Arc::from(p.label.as_str()),
         status: p.status,
         id: p.id.as_ref().ok().map(|id| id.as_str().to_owned()),
+        id_packed: p.id.as_ref().ok().map(crate::validate::IdNumber::packed),
         id_error: p.id.as_ref().err().cloned(),
         employed,
         unknown_employment: p.stints.is_empty() && !p.stint_gaps.is_empty(),
@@ -149,6 +172,7 @@ pub(crate) fn person(e: &Employee, row: usize, ctx: &Context) -> Option<PersonEv
         leaving,
         joining,
         errors: Vec::new(),
+        worded: Worded::default(),
     };
     if eval.child_labour.is_none() {
         // Everyone's employment and wage months are worked out (the packet's rosters and wage

@@ -175,8 +175,9 @@ pub struct Standing {
     /// Counted in the total workforce (务工总人数).
     pub in_workforce: bool,
     /// e.g. 「计入：满足第（二）至（四）项」, 「暂不计入：第（四）项：未填写参保记录」,
-    /// 「其他人员，计入务工总人数」, 「评估日不在职，不计入务工总人数」.
-    pub text: String,
+    /// 「其他人员，计入务工总人数」, 「评估日不在职，不计入务工总人数」. Shared: a person's standing
+    /// is worded once per change of their row, not once per keystroke anywhere in the roster.
+    pub text: std::sync::Arc<str>,
 }
 
 impl Standing {

@@ -361,9 +361,9 @@ fn standing_says_incomplete_and_leavers_as_they_are() {
     );
     let left = &a.employees[7].standing;
     assert_eq!((left.status, left.in_workforce), (None, false));
-    assert_eq!(left.text, "评估日不在职，不计入务工总人数");
+    assert_eq!(&*left.text, "评估日不在职，不计入务工总人数");
     let other = &a.employees[6].standing;
-    assert_eq!(other.text, "其他人员，计入务工总人数");
+    assert_eq!(&*other.text, "其他人员，计入务工总人数");
     assert!(a.employees[1].standing.text.starts_with("计入"));
 }
 

@@ -245,7 +245,7 @@ fn per_employee(doc: &mut Doc, ctx: &Ctx) {
         // The person's standing in the rules' words, then what else is wrong with their data.
         let mut notes: Vec<String> = Vec::new();
         if let Some(f) = f {
-            notes.push(f.standing.text.clone());
+            notes.push(f.standing.text.to_string());
             notes.extend(
                 f.problems
                     .iter()

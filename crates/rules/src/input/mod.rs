@@ -165,12 +165,13 @@ pub(crate) fn context(
 
 /// The same person entered twice would be counted twice: for each row, the label of the earlier
 /// row with the same (valid) ID number, and a message at the repeated row's ID field.
+/// Each row gives its key, its label and its valid ID number [packed](crate::validate::IdNumber::packed).
 pub(crate) fn duplicate_ids<'a>(
-    rows: impl Iterator<Item = (u32, &'a str, Option<&'a str>)>,
+    rows: impl Iterator<Item = (u32, &'a str, Option<u64>)>,
     errors: &mut Vec<FieldError>,
 ) -> Vec<Option<String>> {
     let rows = rows.into_iter();
-    let mut first: FxHashMap<&str, &str> =
+    let mut first: FxHashMap<u64, &str> =
         FxHashMap::with_capacity_and_hasher(rows.size_hint().0, Default::default());
     let mut out = Vec::with_capacity(rows.size_hint().0);
     for (key, label, id) in rows {
@@ -178,7 +179,7 @@ pub(crate) fn duplicate_ids<'a>(
             out.push(None);
             continue;
         };
-        match first.get(id) {
+        match first.get(&id) {
             Some(other) => {
                 errors.push(FieldError {
                     path: path::employee(key, "id_number"),

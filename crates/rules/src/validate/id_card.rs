@@ -53,6 +53,15 @@ impl IdNumber {
     pub fn birth_date(&self) -> NaiveDate {
         self.birth
     }
+    /// The number as one integer (the 17 digits, then the check character with `X` as 10): equal
+    /// exactly when the numbers are, and quicker to compare and hash than the text when the
+    /// whole roster is searched for repeats on every keystroke.
+    pub fn packed(&self) -> u64 {
+        self.number.bytes().fold(0u64, |acc, b| match b {
+            b'0'..=b'9' => acc * 11 + u64::from(b - b'0'),
+            _ => acc * 11 + 10,
+        })
+    }
     pub fn sex(&self) -> Sex {
         self.sex
     }
@@ -226,6 +235,29 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn packed_numbers_are_equal_exactly_when_the_numbers_are() {
+        let today = d(2026, 6, 1);
+        let ids = [
+            "11010519491231002X",
+            "150902198501031006",
+            "15090219850103100X",
+        ];
+        let valid: Vec<IdNumber> = ids
+            .iter()
+            .filter_map(|s| parse_id_number(s, today).ok())
+            .collect();
+        assert!(valid.len() >= 2, "the vectors include valid numbers");
+        for a in &valid {
+            for b in &valid {
+                assert_eq!(a.packed() == b.packed(), a.as_str() == b.as_str());
+            }
+        }
+        let lower = parse_id_number("11010519491231002x", today).unwrap();
+        assert_eq!(lower.packed(), valid[0].packed(), "x is read as X");
+        assert_eq!(lower.packed() % 11, 10, "the check character X packs as 10");
     }
 
     #[test]
