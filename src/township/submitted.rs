@@ -70,7 +70,7 @@ pub fn view(draft: Rc<Draft>, assessment: &Assessment) -> impl IntoView {
         ("自评基准日", or_dash(&d.assessment_date)),
     ];
     let by_key: std::collections::HashMap<u32, &bangfu_rules::EmployeeFinding> =
-        assessment.employees.iter().map(|e| (e.key, e)).collect();
+        assessment.employees.iter().map(|e| (e.key, &**e)).collect();
     let people = d
         .employees
         .iter()

@@ -26,7 +26,7 @@ use crate::finding::{
     CriterionId, EmployeeFinding, FieldError, Finding, PersonNote, Standing, Status,
 };
 use crate::input;
-use crate::people::{said, Check, Row};
+use crate::people::{said, Row};
 use crate::validate::IdError;
 use crate::whatif::Outlook;
 use bangfu_model::PovertyStatus;
@@ -106,9 +106,9 @@ pub(crate) struct Roster<'a> {
     registered: Vec<bool>,
     qualifies: Vec<bool>,
     pub counts: Counts,
-    /// Each person's standing, worked out once: the finding's notes and the per-person findings
-    /// both print it, and a keystroke re-aggregates the whole roster.
-    standings: std::cell::OnceCell<Vec<(Standing, Arc<str>)>>,
+    /// What the rules say about each person (their finding, with its standing, and their note),
+    /// gathered once: the finding's notes and the per-person findings both use it.
+    said: std::cell::OnceCell<Vec<Said>>,
 }
 
 impl<'a> Roster<'a> {
@@ -150,20 +150,25 @@ impl<'a> Roster<'a> {
             registered,
             qualifies,
             counts: c,
-            standings: std::cell::OnceCell::new(),
+            said: std::cell::OnceCell::new(),
         }
     }
 
-    /// The rows of one people criterion: every poverty-alleviated person judged on it.
-    pub fn rows(&self, pick: fn(&Checks) -> &Check) -> Vec<Row<'_>> {
+    /// The rows of one people criterion (第七条第（二）、（三）或（四）项): every
+    /// poverty-alleviated person judged on it, with their note on it.
+    pub fn rows(&self, criterion: CriterionId) -> Vec<Row<'_>> {
+        let said = self.said();
         let mut rows = Vec::with_capacity(self.evals.len());
         rows.extend(self.evals.iter().enumerate().filter_map(|(i, e)| {
-            e.checks.as_ref().map(|c| Row {
+            let checks = e.checks.as_ref()?;
+            let n = checks.each().iter().position(|(id, _)| *id == criterion)?;
+            Some(Row {
                 key: e.key,
                 label: &e.label,
                 registered: self.registered[i],
                 duplicate_of: self.duplicate_of[i].as_deref(),
-                check: pick(c),
+                check: checks.each()[n].1,
+                note: said[i].notes.get(n),
             })
         }));
         rows
@@ -212,31 +217,19 @@ impl<'a> Roster<'a> {
         o
     }
 
-    /// Every person's standing, in roster order (worked out on first use).
-    fn standings(&self) -> &[(Standing, Arc<str>)] {
-        self.standings
-            .get_or_init(|| (0..self.evals.len()).map(|i| self.worded(i)).collect())
+    /// What the rules say about everyone, in roster order (gathered on first use).
+    fn said(&self) -> &[Said] {
+        self.said
+            .get_or_init(|| (0..self.evals.len()).map(|i| self.say(i)).collect())
     }
 
-    /// One person's one-line standing and their note for this item: worded once per evaluation
+    /// What the rules say about one person: worded once per evaluation
     /// ([`crate::evaluate::Worded`]) unless another row repeats their ID number.
-    fn worded(&self, i: usize) -> (Standing, Arc<str>) {
+    fn say(&self, i: usize) -> Said {
         let e = self.evals[i];
         match self.duplicate_of[i].as_deref() {
-            Some(other) if e.child_labour.is_none() => {
-                let s = word(e, Some(other));
-                let note = said(&e.label, &s.text).into();
-                (s, note)
-            }
-            _ => e
-                .worded
-                .0
-                .get_or_init(|| {
-                    let s = word(e, None);
-                    let note = said(&e.label, &s.text).into();
-                    (s, note)
-                })
-                .clone(),
+            Some(other) if e.child_labour.is_none() => Said::of(e, Some(other)),
+            _ => e.worded.0.get_or_init(|| Said::of(e, None)).clone(),
         }
     }
 
@@ -303,48 +296,81 @@ impl<'a> Roster<'a> {
     }
 
     /// The per-person notes of the finding: each poverty-alleviated person, counted or not.
-    fn notes(&self) -> Vec<PersonNote> {
+    fn notes(&self) -> Vec<Arc<PersonNote>> {
         (0..self.evals.len())
             .filter(|&i| self.evals[i].checks.is_some())
-            .map(|i| {
-                let (s, note) = &self.standings()[i];
-                let e = &self.evals[i];
-                PersonNote {
-                    key: e.key,
-                    name: e.label.clone(),
-                    status: s.status.unwrap_or(Status::Incomplete),
-                    reason: note.clone(),
-                }
-            })
+            .map(|i| self.said()[i].art7_1.clone())
             .collect()
     }
 
     /// What the rules say about each person, in roster order.
-    /// The last use of the roster: each person's standing moves into their finding.
-    pub fn employee_findings(mut self) -> Vec<EmployeeFinding> {
-        self.standings();
-        let standings = self.standings.take().unwrap_or_default();
-        self.evals
-            .iter()
-            .zip(standings)
-            .enumerate()
-            .map(|(i, (e, (standing, _)))| EmployeeFinding {
-                key: e.key,
-                name: e.label.clone(),
-                registered: self.registered[i],
-                qualifies: self.qualifies[i],
-                employed_on_assessment_date: e.employed && e.child_labour.is_none(),
-                standing,
-                checks: e.check_list.clone(),
-                problems: e.problems(self.duplicate_of[i].as_deref()),
-                qualifies_on: self.qualifies_on(i),
-                employed_since: e.employed_since,
-                months_employed: e.months_employed,
-                seasonal_days: e.seasonal_days,
-                average_gross_fen: e.average_gross_fen,
-                wage_months: e.wage_months.clone(),
-            })
-            .collect()
+    /// The last use of the roster: each person's finding moves out of it.
+    pub fn employee_findings(mut self) -> Vec<Arc<EmployeeFinding>> {
+        self.said();
+        let said = self.said.take().unwrap_or_default();
+        said.into_iter().map(|s| s.finding).collect()
+    }
+}
+
+/// What the rules say about one person: their finding (with their standing), their note for
+/// 第七条第（一）项 (「name：standing」) and, when poverty-alleviated, their notes for 第（二）、
+/// （三）、（四）项 in that order. Shared by every assessment while their row, and whether another
+/// row repeats their ID number, do not change.
+#[derive(Clone, Debug)]
+pub(crate) struct Said {
+    pub finding: Arc<EmployeeFinding>,
+    pub art7_1: Arc<PersonNote>,
+    pub notes: Vec<Arc<PersonNote>>,
+}
+
+impl Said {
+    /// What the rules say about `e`, given the earlier row (if any) with the same ID number.
+    fn of(e: &PersonEval, duplicate_of: Option<&str>) -> Said {
+        let standing = word(e, duplicate_of);
+        let art7_1 = Arc::new(PersonNote {
+            key: e.key,
+            name: e.label.clone(),
+            status: standing.status.unwrap_or(Status::Incomplete),
+            reason: said(&e.label, &standing.text).into(),
+        });
+        let registered = is_registered(e, duplicate_of);
+        let notes = e.checks.as_ref().map_or_else(Vec::new, |checks| {
+            checks
+                .each()
+                .iter()
+                .map(|(_, check)| {
+                    Arc::new(crate::people::note(&Row {
+                        key: e.key,
+                        label: &e.label,
+                        registered,
+                        duplicate_of,
+                        check,
+                        note: None,
+                    }))
+                })
+                .collect()
+        });
+        let finding = EmployeeFinding {
+            key: e.key,
+            name: e.label.clone(),
+            registered,
+            qualifies: is_counted(e, duplicate_of),
+            employed_on_assessment_date: e.employed && e.child_labour.is_none(),
+            standing,
+            checks: e.check_list.clone(),
+            problems: e.problems(duplicate_of),
+            qualifies_on: qualifies_on(e, duplicate_of),
+            employed_since: e.employed_since,
+            months_employed: e.months_employed,
+            seasonal_days: e.seasonal_days,
+            average_gross_fen: e.average_gross_fen,
+            wage_months: e.wage_months.clone(),
+        };
+        Said {
+            finding: Arc::new(finding),
+            art7_1,
+            notes,
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! person alone.
 
 use crate::art7_5::{self, ChildLabour};
-use crate::finding::{CriterionId, FieldError, Standing, Status, WageMonthCheck};
+use crate::finding::{CriterionId, FieldError, Status, WageMonthCheck};
 use crate::input::person::{self, Person};
 use crate::input::Context;
 use crate::people::Check;
@@ -89,14 +89,15 @@ pub(crate) struct PersonEval {
     pub worded: Worded,
 }
 
-/// A person's [`Standing`] and their 第七条第（一）项 note (「name：standing」) as they read when no
-/// other row repeats the person's ID number — then they depend on this evaluation alone. Filled
-/// on first use and kept while the row is unchanged, so a keystroke in one person's row words
-/// one person again, not the whole roster (2,000 people: 4,000 strings per keystroke before).
+/// What the rules say about a person — their [`crate::EmployeeFinding`] with its standing, and
+/// their 第七条第（一）项 note — as it reads when no other row repeats the person's ID number: then
+/// it depends on this evaluation alone. Filled on first use by [`crate::art7_1`] and kept while
+/// the row is unchanged, so a keystroke in one person's row words and builds one person again,
+/// not the whole roster (2,000 people: 4,000 strings and 2,000 findings per keystroke before).
 ///
 /// Derived from the other fields, so it takes no part in comparing evaluations.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Worded(pub std::sync::OnceLock<(Standing, std::sync::Arc<str>)>);
+pub(crate) struct Worded(pub std::sync::OnceLock<crate::art7_1::Said>);
 
 impl PartialEq for Worded {
     fn eq(&self, _: &Worded) -> bool {

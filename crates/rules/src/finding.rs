@@ -148,7 +148,8 @@ pub struct Finding {
     pub missing: Vec<String>,
     /// Per-person notes for criteria about people (7(1): counted or not and why; 7(2)-(4): met or
     /// not and why), one per poverty-alleviated person; empty for 第六条 and 第七条第（五）项.
-    pub people: Vec<PersonNote>,
+    /// Shared with the evaluations the assessor keeps: one keystroke makes one person's notes.
+    pub people: Vec<std::sync::Arc<PersonNote>>,
 }
 
 /// One person's position on one criterion.
@@ -291,7 +292,9 @@ pub struct Assessment {
     pub overall: Status,
     /// One finding per criterion, in [`CriterionId::ALL`] order.
     pub findings: Vec<Finding>,
-    pub employees: Vec<EmployeeFinding>,
+    /// Each person's finding, in roster order; shared with the assessor's kept evaluation, so
+    /// one keystroke rebuilds only the edited person's.
+    pub employees: Vec<std::sync::Arc<EmployeeFinding>>,
     /// Poverty-alleviated (incl. monitored) people on the roster with a valid ID.
     pub registered: u32,
     /// Of those, the ones who individually meet 7(2)-(4).

@@ -101,9 +101,9 @@ pub(crate) fn aggregate(
     field_errors.extend(errors.into_iter().map(std::sync::Arc::new));
     let c = roster.counts;
     let need = art7_1::required(c.total);
-    let art7_2 = art7_2::finding(&roster.rows(|c| &c.art7_2), ctx, need, c.roster_empty);
-    let art7_3 = art7_3::finding(&roster.rows(|c| &c.art7_3), ctx, need, c.roster_empty);
-    let art7_4 = art7_4::finding(&roster.rows(|c| &c.art7_4), need, c.roster_empty);
+    let art7_2 = art7_2::finding(&roster.rows(CriterionId::Art7_2), ctx, need, c.roster_empty);
+    let art7_3 = art7_3::finding(&roster.rows(CriterionId::Art7_3), ctx, need, c.roster_empty);
+    let art7_4 = art7_4::finding(&roster.rows(CriterionId::Art7_4), need, c.roster_empty);
 
     // What-if, then 第七条第（一）项 (its shortfall mentions the date).
     let others_met = art6.status == Status::Met && art7_5.status == Status::Met;

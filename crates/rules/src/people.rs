@@ -106,6 +106,40 @@ pub(crate) struct Row<'a> {
     /// The earlier row with the same ID number, when this row repeats one.
     pub duplicate_of: Option<&'a str>,
     pub check: &'a Check,
+    /// The person's note on this criterion when already made ([`note`] of this row, kept with
+    /// the person's evaluation by [`crate::art7_1`]); `None`: made here.
+    pub note: Option<&'a Arc<PersonNote>>,
+}
+
+/// A person's note on a people criterion: counted or not, and why, in their name. A person who
+/// meets the item but whose ID is invalid is not counted yet; a repeated row never counts.
+pub(crate) fn note(r: &Row<'_>) -> PersonNote {
+    let say = |what: &str| said(r.label, what);
+    let status = match (r.check.status, r.registered) {
+        _ if r.duplicate_of.is_some() => Status::NotMet,
+        (Status::Met, true) => Status::Met,
+        (Status::Met, false) | (Status::Incomplete, _) => Status::Incomplete,
+        (Status::NotMet, _) => Status::NotMet,
+    };
+    let reason: Arc<str> = if let Some(other) = r.duplicate_of {
+        say(&format!("身份证号码与“{other}”重复，不重复计入")).into()
+    } else if r.check.status == Status::Met && !r.registered {
+        say(&format!(
+            "{}（身份证号码未填写或无效，暂不计入）",
+            r.check.reason
+        ))
+        .into()
+    } else if r.check.said.is_empty() {
+        say(&r.check.reason).into()
+    } else {
+        r.check.said.clone()
+    };
+    PersonNote {
+        key: r.key,
+        name: r.label.clone(),
+        status,
+        reason,
+    }
 }
 
 /// What differs between the three people criteria.
@@ -137,46 +171,22 @@ pub(crate) fn finding(
     let mut missing = wording.missing.clone();
     let mut people = Vec::with_capacity(rows.len());
     for r in rows {
-        let say = |what: &str| said(r.label, what);
-        // A person who meets the item but whose ID is invalid is not counted yet; a repeated row
-        // never counts.
-        let status = match (r.check.status, r.registered) {
-            _ if r.duplicate_of.is_some() => Status::NotMet,
-            (Status::Met, true) => {
-                met += 1;
-                Status::Met
-            }
-            (Status::Met, false) | (Status::Incomplete, _) => {
-                open += 1;
-                Status::Incomplete
-            }
-            (Status::NotMet, _) => {
-                failed.push(say(&r.check.lacks()));
-                Status::NotMet
-            }
+        let note = match r.note {
+            Some(n) => n.clone(),
+            None => Arc::new(note(r)),
         };
-        if r.check.status == Status::Incomplete {
-            missing.extend(r.check.missing.iter().map(|m| say(m)));
+        // A repeated row counts nowhere (its note says why).
+        if r.duplicate_of.is_none() {
+            match note.status {
+                Status::Met => met += 1,
+                Status::Incomplete => open += 1,
+                Status::NotMet => failed.push(said(r.label, &r.check.lacks())),
+            }
         }
-        let reason: Arc<str> = if let Some(other) = r.duplicate_of {
-            say(&format!("身份证号码与“{other}”重复，不重复计入")).into()
-        } else if r.check.status == Status::Met && !r.registered {
-            say(&format!(
-                "{}（身份证号码未填写或无效，暂不计入）",
-                r.check.reason
-            ))
-            .into()
-        } else if r.check.said.is_empty() {
-            say(&r.check.reason).into()
-        } else {
-            r.check.said.clone()
-        };
-        people.push(PersonNote {
-            key: r.key,
-            name: r.label.clone(),
-            status,
-            reason,
-        });
+        if r.check.status == Status::Incomplete {
+            missing.extend(r.check.missing.iter().map(|m| said(r.label, m)));
+        }
+        people.push(note);
     }
     let judged = met + failed.len() as u32;
     let status = if rows.is_empty() || (judged == 0 && open == 0) {
@@ -258,6 +268,7 @@ mod tests {
             registered,
             duplicate_of: None,
             check,
+            note: None,
         }
     }
 

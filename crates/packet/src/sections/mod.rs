@@ -64,7 +64,10 @@ impl<'a> Ctx<'a> {
 
     /// The rules' finding on one employee.
     pub fn employee(&self, key: u32) -> Option<&'a EmployeeFinding> {
-        self.by_key.get(&key).and_then(|&i| self.a.employees.get(i))
+        self.by_key
+            .get(&key)
+            .and_then(|&i| self.a.employees.get(i))
+            .map(|e| &**e)
     }
 
     /// The addressee: 「某某镇人民政府」 or 「某某街道办事处」, or a blank to fill in.
