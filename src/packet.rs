@@ -47,22 +47,26 @@ pub fn PacketPanel() -> impl IntoView {
         (job, name)
     };
     let start = move |_| {
+        let clicked_at = js_sys::Date::now();
         let (job, name) = job();
-        client.run(JsValue::from(job), name, "生成申请材料");
+        client.run(JsValue::from(job), name, "生成申请材料", clicked_at);
     };
     // 自评结果 is open: most who look at it print next. Once the page has settled, download and
-    // start the worker and fetch the fonts this draft needs, so the click only lays out pages.
-    let warm_up = leptos::prelude::set_timeout_with_handle(
-        move || {
-            let (job, _) = job();
-            let _ = js_sys::Reflect::set(&job, &"warm".into(), &"1".into());
-            client.warm(JsValue::from(job));
-        },
-        WARM_UP_AFTER,
-    )
-    .ok();
+    // start the worker and fetch the fonts this draft needs, so the click only lays out pages —
+    // unless the browser says the connection is metered or very slow: ≈ 1 MB nobody asked for.
+    let warm_up = (!saving_data()).then(|| {
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                let (job, _) = job();
+                let _ = js_sys::Reflect::set(&job, &"warm".into(), &"1".into());
+                client.warm(JsValue::from(job));
+            },
+            WARM_UP_AFTER,
+        )
+        .ok()
+    });
     on_cleanup(move || {
-        if let Some(h) = warm_up {
+        if let Some(h) = warm_up.flatten() {
             h.clear();
         }
     });
@@ -80,4 +84,22 @@ pub fn PacketPanel() -> impl IntoView {
             <ProgressView client=client />
         </section>
     }
+}
+
+/// Whether the browser says the user saves data (Save-Data, set in Chrome's Lite mode and by
+/// many phones on metered plans) or the connection is 2G: then nothing is fetched ahead of a
+/// click. `navigator.connection` is Chromium's; elsewhere this is `false`.
+fn saving_data() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let Some(connection) = get(&window.navigator(), "connection").filter(JsValue::is_object) else {
+        return false;
+    };
+    let save_data = get(&connection, "saveData").and_then(|v| v.as_bool()) == Some(true);
+    let slow = get(&connection, "effectiveType")
+        .and_then(|v| v.as_string())
+        .is_some_and(|t| t.ends_with("2g"));
+    save_data || slow
 }

@@ -111,11 +111,13 @@ impl PdfClient {
 
     /// Sends a job (see the worker's protocol); the finished PDF is offered as `file_name`.
     /// `retry` names the button, for the message when the worker cannot be loaded.
-    pub fn run(&self, job: JsValue, name: String, retry: &'static str) {
+    /// `clicked_at` (`Date.now()` when the user asked) starts the 「用时」 the result states:
+    /// preparing the job (the whole draft as JSON) is part of the wait too.
+    pub fn run(&self, job: JsValue, name: String, retry: &'static str, clicked_at: f64) {
         if let Progress::Done { url, .. } = self.progress.get_untracked() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
-        self.started_at.set_value(js_sys::Date::now());
+        self.started_at.set_value(clicked_at);
         self.file_name.set_value(name);
         self.retry.set_value(retry);
         let started = self.start();

@@ -23,6 +23,7 @@ pub fn print(
     apps: &[Application],
     extra: &[(&str, String)],
 ) {
+    let clicked_at = js_sys::Date::now();
     let Some(first) = apps.first() else { return };
     let now = clock::now_local();
     let json = desk
@@ -49,7 +50,7 @@ pub fn print(
     } else {
         format!("{title}-{}-{name}-{date}.pdf", first.number)
     };
-    client.run(JsValue::from(job), file, "打印");
+    client.run(JsValue::from(job), file, "打印", clicked_at);
 }
 
 /// The notice of `apps` as plain text, or why it cannot be made yet.

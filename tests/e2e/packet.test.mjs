@@ -85,6 +85,36 @@ test('生成申请材料 downloads a PDF with the applicant and every employee i
   app.assertNoConsoleErrors();
 });
 
+test('with Save-Data on, 自评结果 fetches nothing ahead: the worker and fonts come with the click', { timeout: 240_000 }, async () => {
+  const own = await startApp();
+  try {
+    // What Chromium reports when the user saves data (Lite mode, metered plans).
+    await own.context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'connection', {
+        configurable: true,
+        get: () => ({ saveData: true, effectiveType: '4g' }),
+      });
+    });
+    const page = await own.open();
+    const file = join(dir, 'save-data.json');
+    await writeFile(file, JSON.stringify(workshopEnvelope({ people: 6 })));
+    await page.getByLabel('打开草稿文件').setInputFiles(file);
+    await page.locator('#verdict-panel [data-criterion="overall"]').waitFor();
+    await page.locator('nav.steps').getByRole('link', { name: /自评结果/ }).click();
+    await page.getByRole('button', { name: '生成申请材料' }).waitFor();
+    // Twice the warm-up's delay.
+    await page.waitForTimeout(3000);
+    const workerOrFonts = () => own.server.requests.filter((r) => r.url.includes('packet-worker') || r.url.includes('fonts/'));
+    assert.deepEqual(workerOrFonts(), [], 'nothing fetched before the click');
+    await page.getByRole('button', { name: '生成申请材料' }).click();
+    await page.getByRole('link', { name: '下载' }).waitFor({ timeout: 180_000 });
+    assert.ok(workerOrFonts().some((r) => r.url.includes('packet-worker')), 'the click fetched the worker');
+    assert.match(await page.locator('.packet-progress').innerText(), /已生成：共 \d+ 页，\d+ KB，用时 [\d.]+ 秒/);
+  } finally {
+    await own.close();
+  }
+});
+
 test('dist/fonts holds only what the worker can fetch: the manifest, its font files and the licence', async () => {
   const fonts = join(DIST, 'fonts');
   const manifest = JSON.parse(await readFile(join(fonts, 'manifest.json'), 'utf8'));
