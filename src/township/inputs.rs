@@ -65,7 +65,9 @@ pub fn Text(
     }
 }
 
-/// A select over a fixed list.
+/// A select over a fixed list. Only the translation between the enum and its codes is generic;
+/// the field is [`code_select`], compiled once for all the lists (as the applicant's
+/// `ChoiceField`).
 #[component]
 pub fn Select<T: Choice + Send + Sync>(
     #[prop(into)] id: String,
@@ -74,7 +76,26 @@ pub fn Select<T: Choice + Send + Sync>(
     on_change: Callback<T>,
     #[prop(optional, into)] msgs: Option<Signal<Vec<(String, bool)>>>,
 ) -> impl IntoView {
+    let options = T::ALL.iter().map(|v| (v.code(), v.label())).collect();
+    let code = Signal::derive(move || value.get().code());
+    let on_code = Callback::new(move |code: String| {
+        if let Some(v) = T::from_code(&code) {
+            on_change.run(v);
+        }
+    });
     let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
+    code_select(id, label, options, code, on_code, msgs)
+}
+
+/// The `<select>` of a [`Select`], over `(code, label)` options.
+fn code_select(
+    id: String,
+    label: String,
+    options: Vec<(&'static str, &'static str)>,
+    value: Signal<&'static str>,
+    on_change: Callback<String>,
+    msgs: Signal<Vec<(String, bool)>>,
+) -> AnyView {
     let msg_id = format!("{id}-msg");
     let invalid = move || msgs.with(|m| m.iter().any(|(_, b)| *b));
     let locked = locked();
@@ -82,17 +103,13 @@ pub fn Select<T: Choice + Send + Sync>(
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <select id=id aria-describedby=msg_id.clone() disabled=move || locked.get()
-                on:change=move |ev| {
-                    if let Some(v) = T::from_code(&event_target_value(&ev)) {
-                        on_change.run(v);
-                    }
-                }>
-                {T::ALL.iter().map(|v| {
-                    let v = *v;
-                    view! { <option value=v.code() selected=move || value.get() == v>{v.label()}</option> }
+                on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {options.into_iter().map(|(code, text)| {
+                    view! { <option value=code selected=move || value.get() == code>{text}</option> }
                 }).collect_view()}
             </select>
             <FieldMessages id=msg_id msgs=msgs />
         </div>
     }
+    .into_any()
 }
