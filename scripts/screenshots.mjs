@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startApp } from '../tests/e2e/harness.mjs';
-import { workshopEnvelope } from '../tests/e2e/workshop.mjs';
+import { workshopEnvelope, writeDraft } from '../tests/e2e/workshop.mjs';
 
 const STEPS = {
   applicant: '申请主体', site: '车间场所', employees: '员工', wages: '工资', insurance: '参保',
@@ -26,8 +26,7 @@ try {
   const env = workshopEnvelope({ people: 6 });
   // One person not counted yet, so the screens show a reason as well.
   env.draft.employees[5].insurance = [];
-  const file = join(tmpdir(), 'bangfu-screenshots.json');
-  await writeFile(file, JSON.stringify(env));
+  const file = await writeDraft(env, 'screenshots.json');
   await page.getByLabel('打开草稿文件').setInputFiles(file);
   await page.locator('#verdict-panel [data-criterion="overall"]').waitFor();
   // Out of the way of the screens: the undo bar of the file just opened.

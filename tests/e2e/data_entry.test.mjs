@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp } from './harness.mjs';
 import { idNumber } from './people.mjs';
-import { workshopEnvelope } from './workshop.mjs';
+import { workshopEnvelope, writeDraft } from './workshop.mjs';
 
 const STEPS = ['申请主体', '车间场所', '员工', '工资', '参保', '制度与声明', '自评结果'];
 const step = (page, name) => page.locator('nav.steps').getByRole('link', { name: new RegExp(name) }).click();
@@ -38,8 +38,7 @@ async function newBlankDraft(page) {
 
 async function openWorkshop(page, people = 4) {
   const env = workshopEnvelope({ people });
-  const file = join(dir, `w${people}.json`);
-  await writeFile(file, JSON.stringify(env));
+  const file = await writeDraft(env, `w${people}.json`);
   await page.getByLabel('打开草稿文件').setInputFiles(file);
   // Over a draft with something in it, the app asks first.
   const ask = page.getByRole('button', { name: /确认打开草稿文件/ });

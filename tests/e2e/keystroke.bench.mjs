@@ -8,14 +8,10 @@
 // redraw, autosave 400 ms later, garbage collection — from Chromium's own task accounting
 // (CDP Performance.getMetrics TaskDuration, over the 21 keystrokes). Prints figures only.
 // Usage: node tests/e2e/keystroke.bench.mjs [SIZES=300,2000,4000]
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startApp } from './harness.mjs';
-import { workshopEnvelope } from './workshop.mjs';
+import { workshopEnvelope, writeDraft } from './workshop.mjs';
 
 const sizes = (process.argv[2] ?? '300,2000,4000').split(',').map(Number);
-const dir = await mkdtemp(join(tmpdir(), 'bangfu-keystroke-bench-'));
 const MONTHS = Array.from({ length: 12 }, (_, i) => {
   const d = new Date(Date.UTC(2025, 10 + i, 1));
   return [d.getUTCFullYear(), d.getUTCMonth() + 1];
@@ -33,8 +29,7 @@ for (const people of sizes) {
       paid_date: `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-10`,
     }));
   }
-  const file = join(dir, `draft-${people}.json`);
-  await writeFile(file, JSON.stringify(env));
+  const file = await writeDraft(env, `keystroke-${people}.json`);
   const app = await startApp();
   try {
     await app.context.addInitScript(() => { window.__bangfuTimings = []; });

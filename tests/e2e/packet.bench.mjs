@@ -4,24 +4,20 @@
 // each in a fresh browser: clicked at once, and clicked after 自评结果 has been open 3 s (the page
 // fetches the worker and fonts meanwhile, as a user reads the results). Prints figures only.
 // Usage: node tests/e2e/packet.bench.mjs [SIZES=25,300,3000]
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { DIST, startApp } from './harness.mjs';
-import { workshopEnvelope } from './workshop.mjs';
+import { workshopEnvelope, writeDraft } from './workshop.mjs';
 
 const sizes = (process.argv[2] ?? '25,300,3000').split(',').map(Number);
-const dir = await mkdtemp(join(tmpdir(), 'bangfu-packet-bench-'));
 
 for (const people of sizes) {
   for (const wait of [0, 3000]) {
     const app = await startApp();
     try {
       const page = await app.open(app.page, '/#results');
-      const file = join(dir, `draft-${people}.json`);
-      await writeFile(file, JSON.stringify(workshopEnvelope({ people })));
+      const file = await writeDraft(workshopEnvelope({ people }), `packet-${people}.json`);
       await page.getByLabel('打开草稿文件').setInputFiles(file);
       await page.waitForFunction((n) => document.querySelectorAll('table.roster tbody tr').length >= Math.min(n, 1), people);
       await page.waitForTimeout(wait);

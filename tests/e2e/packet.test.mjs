@@ -3,12 +3,12 @@
 // the applicant and every employee.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DIST, startApp } from './harness.mjs';
-import { APPLICANT, workshopEnvelope } from './workshop.mjs';
+import { APPLICANT, workshopEnvelope, writeDraft } from './workshop.mjs';
 
 let app;
 let dir;
@@ -23,8 +23,7 @@ after(async () => {
 test('生成申请材料 downloads a PDF with the applicant and every employee in its text', { timeout: 240_000 }, async () => {
   const page = await app.open(app.page, '/');
   const env = workshopEnvelope({ people: 6 });
-  const file = join(dir, 'workshop.json');
-  await writeFile(file, JSON.stringify(env));
+  const file = await writeDraft(env, 'workshop.json');
   await page.getByLabel('打开草稿文件').setInputFiles(file);
   await page.waitForFunction(() => document.querySelector('#verdict-panel [data-criterion="overall"]')?.dataset.status === 'met');
   await page.waitForTimeout(2000);
@@ -96,8 +95,7 @@ test('with Save-Data on, 自评结果 fetches nothing ahead: the worker and font
       });
     });
     const page = await own.open();
-    const file = join(dir, 'save-data.json');
-    await writeFile(file, JSON.stringify(workshopEnvelope({ people: 6 })));
+    const file = await writeDraft(workshopEnvelope({ people: 6 }), 'save-data.json');
     await page.getByLabel('打开草稿文件').setInputFiles(file);
     await page.locator('#verdict-panel [data-criterion="overall"]').waitFor();
     await page.locator('nav.steps').getByRole('link', { name: /自评结果/ }).click();

@@ -2,12 +2,12 @@
 // history behind 「新建空白草稿」. Each test drives the built app in real Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CHROMIUM, CHROMIUM_ARGS, startApp, startServer } from './harness.mjs';
-import { workshopEnvelope } from './workshop.mjs';
+import { workshopEnvelope, writeDraft } from './workshop.mjs';
 
 const name = (page) => page.getByLabel('经营主体名称');
 const saved = (page) => page.locator('.save-status', { hasText: '已自动保存' }).waitFor({ timeout: 20_000 });
@@ -75,8 +75,7 @@ test('a full disk: the failed save is said loudly, the draft stays in the page, 
     await name(page).fill('存储空间满之前的名称');
     await saved(page);
     const env = workshopEnvelope({ people: 300 });
-    const file = join(await mkdtemp(join(tmpdir(), 'bangfu-quota-')), 'big.json');
-    await writeFile(file, JSON.stringify(env));
+    const file = await writeDraft(env, 'big.json');
     await page.getByLabel('打开草稿文件').setInputFiles(file);
     await page.getByRole('button', { name: /确认打开草稿文件/ }).click();
     const alert = page.locator('.save-failed');
@@ -147,8 +146,7 @@ test('offline: the app reloads from the service worker and, after 下载离线�
     await page.locator('h1').waitFor();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     const env = workshopEnvelope({ people: 5 });
-    const file = join(await mkdtemp(join(tmpdir(), 'bangfu-offline-')), 'w.json');
-    await writeFile(file, JSON.stringify(env));
+    const file = await writeDraft(env, 'offline.json');
     await page.getByLabel('打开草稿文件').setInputFiles(file);
     await page.getByText('本机数据与离线使用').click();
     await page.getByRole('button', { name: '下载离线使用所需文件' }).click();
@@ -176,8 +174,7 @@ test('新建空白草稿 asks first, and the replaced draft is restorable from �
   try {
     const page = await app.open();
     const env = workshopEnvelope({ people: 4 });
-    const file = join(await mkdtemp(join(tmpdir(), 'bangfu-history-')), 'w.json');
-    await writeFile(file, JSON.stringify(env));
+    const file = await writeDraft(env, 'history.json');
     await page.getByLabel('打开草稿文件').setInputFiles(file);
     await saved(page);
     await page.getByRole('button', { name: '新建空白草稿' }).click();
@@ -218,8 +215,7 @@ test('乡镇初审 on a full disk: a received file that cannot be saved stays on
     const page = await app.open();
     await toTownship(page);
     const env = workshopEnvelope({ people: 300 });
-    const file = join(await mkdtemp(join(tmpdir(), 'bangfu-ws-quota-')), '大合作社.json');
-    await writeFile(file, JSON.stringify(env));
+    const file = await writeDraft(env, '大合作社.json');
     await page.getByLabel('接收申请材料（草稿文件，可多选）').setInputFiles(file);
     await page.getByText(/审查记录未能保存：浏览器存储空间已满。已输入的内容仍在页面上/).waitFor({ timeout: 30_000 });
     const rows = page.locator('table.applications tbody tr');

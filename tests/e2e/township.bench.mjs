@@ -2,22 +2,16 @@
 // applications of 300 employees each at once, then a reload that reads them back and shows the
 // overview, and how much the workspace takes in IndexedDB. Prints figures only.
 // Usage: node tests/e2e/township.bench.mjs
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startApp } from './harness.mjs';
 import { creditCode } from './people.mjs';
-import { workshopEnvelope } from './workshop.mjs';
+import { workshopEnvelope, writeDraft } from './workshop.mjs';
 
-const dir = await mkdtemp(join(tmpdir(), 'bangfu-township-bench-'));
 const files = [];
 for (let i = 0; i < 20; i++) {
   const env = workshopEnvelope({ people: 300 });
   env.draft.applicant.name = `第${i}号帮扶车间合作社`;
   env.draft.applicant.credit_code = creditCode(`93150902MA0R${String(1000 + i).slice(1)}A`.slice(0, 17).padEnd(17, '1'));
-  const path = join(dir, `${i}.json`);
-  await writeFile(path, JSON.stringify(env));
-  files.push(path);
+  files.push(await writeDraft(env, `township-${i}.json`));
 }
 const app = await startApp();
 try {

@@ -5,7 +5,7 @@
 // in a fresh browser. The applicant's draft in the same browser is untouched throughout.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp } from './harness.mjs';
 import { creditCode } from './people.mjs';
-import { APPLICANT, workshopEnvelope } from './workshop.mjs';
+import { APPLICANT, workshopEnvelope, writeDraft } from './workshop.mjs';
 
 let app;
 let dir;
@@ -38,9 +38,7 @@ async function draftFile(name, { people, applicant, code, change } = {}) {
   env.draft.applicant.name = applicant;
   env.draft.applicant.credit_code = code;
   change?.(env);
-  const path = join(dir, name);
-  await writeFile(path, JSON.stringify(env));
-  return { path, env };
+  return { path: await writeDraft(env, name), env };
 }
 
 async function pdfText(page, buttonName) {

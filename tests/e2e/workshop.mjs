@@ -1,5 +1,8 @@
 // A small qualifying workshop as a draft file (the format 保存草稿文件 writes), for tests that
 // need a complete application without typing it in.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { creditCode, idNumber } from './people.mjs';
 
 export const APPLICANT = '察哈尔右翼前旗巧手编织有限公司';
@@ -52,4 +55,16 @@ export function workshopEnvelope({ people = 5, assessed = '2026-11-25' } = {}) {
       extra_holidays: [],
     },
   };
+}
+
+let drafts;
+/**
+ * Writes `env` as a draft file (what 保存草稿文件 saves) named `name` in one temporary directory
+ * per test process, for a file input to open; returns its path.
+ */
+export async function writeDraft(env, name = 'draft.json') {
+  drafts ??= mkdtemp(join(tmpdir(), 'bangfu-drafts-'));
+  const path = join(await drafts, name);
+  await writeFile(path, JSON.stringify(env));
+  return path;
 }
