@@ -160,14 +160,19 @@ impl<'a> Roster<'a> {
         let said = self.said();
         let mut rows = Vec::with_capacity(self.evals.len());
         rows.extend(self.evals.iter().enumerate().filter_map(|(i, e)| {
-            let checks = e.checks.as_ref()?;
-            let n = checks.each().iter().position(|(id, _)| *id == criterion)?;
+            let (n, (_, check)) = e
+                .checks
+                .as_ref()?
+                .each()
+                .into_iter()
+                .enumerate()
+                .find(|(_, (id, _))| *id == criterion)?;
             Some(Row {
                 key: e.key,
                 label: &e.label,
                 registered: self.registered[i],
                 duplicate_of: self.duplicate_of[i].as_deref(),
-                check: checks.each()[n].1,
+                check,
                 note: said[i].notes.get(n),
             })
         }));
@@ -374,7 +379,6 @@ impl Said {
     }
 }
 
-/// One person's one-line standing, given whether another row repeats their ID number.
 /// Registered (登记): poverty-alleviated with a valid ID number, lawfully employed (not under 16)
 /// and not a repeat of another row.
 fn is_registered(e: &PersonEval, duplicate_of: Option<&str>) -> bool {
@@ -397,6 +401,7 @@ fn qualifies_on(e: &PersonEval, duplicate_of: Option<&str>) -> Option<NaiveDate>
     e.checks.as_ref().and_then(|c| c.qualifies_on)
 }
 
+/// One person's one-line standing, given whether another row repeats their ID number.
 fn word(e: &PersonEval, duplicate_of: Option<&str>) -> Standing {
     if let Some(c) = &e.child_labour {
         return Standing {
