@@ -31,6 +31,7 @@ use crate::validate::IdError;
 use crate::whatif::Outlook;
 use bangfu_model::PovertyStatus;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 pub const CITATION: &str = "第七条第（一）项";
@@ -108,7 +109,7 @@ pub(crate) struct Roster<'a> {
     pub counts: Counts,
     /// What the rules say about each person (their finding, with its standing, and their note),
     /// gathered once: the finding's notes and the per-person findings both use it.
-    said: std::cell::OnceCell<Vec<Said>>,
+    said: std::cell::OnceCell<Vec<Cow<'a, Said>>>,
 }
 
 impl<'a> Roster<'a> {
@@ -223,18 +224,18 @@ impl<'a> Roster<'a> {
     }
 
     /// What the rules say about everyone, in roster order (gathered on first use).
-    fn said(&self) -> &[Said] {
+    fn said(&self) -> &[Cow<'a, Said>] {
         self.said
             .get_or_init(|| (0..self.evals.len()).map(|i| self.say(i)).collect())
     }
 
     /// What the rules say about one person: worded once per evaluation
     /// ([`crate::evaluate::Worded`]) unless another row repeats their ID number.
-    fn say(&self, i: usize) -> Said {
-        let e = self.evals[i];
+    fn say(&self, i: usize) -> Cow<'a, Said> {
+        let e: &'a PersonEval = self.evals[i];
         match self.duplicate_of[i].as_deref() {
-            Some(other) if e.child_labour.is_none() => Said::of(e, Some(other)),
-            _ => e.worded.0.get_or_init(|| Said::of(e, None)).clone(),
+            Some(other) if e.child_labour.is_none() => Cow::Owned(Said::of(e, Some(other))),
+            _ => Cow::Borrowed(e.worded.0.get_or_init(|| Said::of(e, None))),
         }
     }
 
@@ -313,7 +314,12 @@ impl<'a> Roster<'a> {
     pub fn employee_findings(mut self) -> Vec<Arc<EmployeeFinding>> {
         self.said();
         let said = self.said.take().unwrap_or_default();
-        said.into_iter().map(|s| s.finding).collect()
+        said.into_iter()
+            .map(|s| match s {
+                Cow::Borrowed(s) => s.finding.clone(),
+                Cow::Owned(s) => s.finding,
+            })
+            .collect()
     }
 }
 

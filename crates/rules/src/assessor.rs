@@ -60,9 +60,9 @@ pub struct Assessor {
     shared: Option<Shared>,
     /// Holiday schedules the user added (they only add messages, but are part of the input).
     holidays: Vec<String>,
-    kept: FxHashMap<u32, Kept>,
-    /// The employees' keys in roster order at the last call.
-    order: Vec<u32>,
+    /// Everyone as last judged, in roster order: while the roster keeps its order (every
+    /// keystroke), row *i* is found at *i* without hashing its key.
+    kept: Vec<Kept>,
     rejudged: usize,
 }
 
@@ -90,54 +90,53 @@ impl Assessor {
             self.shared = Some(shared);
             self.holidays = draft.extra_holidays.clone();
         }
-        // Re-judge the rows that changed (or moved: the row number names a nameless row).
         self.rejudged = 0;
-        let same_order = self.order.len() == draft.employees.len()
+        let judge = |row: usize, e: &Employee| Kept {
+            row,
+            employee: e.clone(),
+            eval: evaluate::person(e, row, &ctx),
+        };
+        let same_order = self.kept.len() == draft.employees.len()
             && self
-                .order
+                .kept
                 .iter()
                 .zip(&draft.employees)
-                .all(|(k, e)| *k == e.key);
-        // The changed keys as a sorted list: looked up once per row, and usually one long (a
-        // hashed set costs more per lookup than the whole search).
-        let hint: Option<Vec<u32>> = changed.filter(|_| same_order).map(|keys| {
-            let mut v: Vec<u32> = keys.iter().copied().collect();
-            bangfu_model::order::sort(&mut v);
-            v
-        });
-        if !same_order {
-            self.order = draft.employees.iter().map(|e| e.key).collect();
-        }
-        for (i, e) in draft.employees.iter().enumerate() {
-            let row = i + 1;
-            let kept = self.kept.get(&e.key);
-            let same = match (&hint, kept) {
-                // Told this row did not change, and it was judged before: keep it.
-                (Some(keys), Some(_)) if keys.binary_search(&e.key).is_err() => true,
-                (_, k) => k.is_some_and(|k| k.row == row && k.employee == *e),
-            };
-            if !same {
-                self.rejudged += 1;
-                let eval = evaluate::person(e, row, &ctx);
-                self.kept.insert(
-                    e.key,
-                    Kept {
-                        row,
-                        employee: e.clone(),
-                        eval,
-                    },
-                );
+                .all(|(k, e)| k.employee.key == e.key);
+        if same_order {
+            // The changed keys as a sorted list: looked up once per row, and usually one long
+            // (a hashed set costs more per lookup than the whole search).
+            let hint: Option<Vec<u32>> = changed.map(|keys| {
+                let mut v: Vec<u32> = keys.iter().copied().collect();
+                bangfu_model::order::sort(&mut v);
+                v
+            });
+            for (i, (kept, e)) in self.kept.iter_mut().zip(&draft.employees).enumerate() {
+                // Told this row did not change, or it did not: keep it.
+                let told_unchanged = hint
+                    .as_ref()
+                    .is_some_and(|keys| keys.binary_search(&e.key).is_err());
+                if !told_unchanged && kept.employee != *e {
+                    self.rejudged += 1;
+                    *kept = judge(i + 1, e);
+                }
+            }
+        } else {
+            // Rows added, removed or moved: each kept row is found by its key, and kept only
+            // where it is unchanged and keeps its row number (which names a nameless row).
+            let mut before: FxHashMap<u32, Kept> =
+                self.kept.drain(..).map(|k| (k.employee.key, k)).collect();
+            for (i, e) in draft.employees.iter().enumerate() {
+                let row = i + 1;
+                match before.remove(&e.key) {
+                    Some(k) if k.row == row && k.employee == *e => self.kept.push(k),
+                    _ => {
+                        self.rejudged += 1;
+                        self.kept.push(judge(row, e));
+                    }
+                }
             }
         }
-        if self.kept.len() > draft.employees.len() {
-            let keys: HashSet<u32> = draft.employees.iter().map(|e| e.key).collect();
-            self.kept.retain(|k, _| keys.contains(k));
-        }
-        let evals: Vec<&PersonEval> = draft
-            .employees
-            .iter()
-            .filter_map(|e| self.kept.get(&e.key).and_then(|k| k.eval.as_ref()))
-            .collect();
+        let evals: Vec<&PersonEval> = self.kept.iter().filter_map(|k| k.eval.as_ref()).collect();
         crate::aggregate(draft, &ctx, &evals, errors)
     }
 
@@ -180,10 +179,16 @@ mod tests {
             let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let mut draft = sample::qualifying_draft(14, 6, date);
             let mut assessor = Assessor::default();
+            // As the UI uses it: told which person an edit of one person's fields touched.
+            let mut told = Assessor::default();
             for _ in 0..40 {
                 let n = draft.employees.len();
                 let i = rng.below(n);
-                match rng.below(12) {
+                let what = rng.below(12);
+                let touched: Option<HashSet<u32>> = (what <= 4)
+                    .then(|| draft.employees.get(i).map(|e| HashSet::from([e.key])))
+                    .flatten();
+                match what {
                     0 => {
                         if let Some(w) =
                             draft.employees.get_mut(i).and_then(|e| e.wages.first_mut())
@@ -241,10 +246,12 @@ mod tests {
                     }
                     _ => draft.assessment_date = format!("2026-0{}-15", 3 + rng.below(6)),
                 }
+                let full = assess(&draft, date);
+                assert_eq!(assessor.assess(&draft, date), full, "seed {seed}");
                 assert_eq!(
-                    assessor.assess(&draft, date),
-                    assess(&draft, date),
-                    "seed {seed}"
+                    told.assess_changed(&draft, date, touched.as_ref()),
+                    full,
+                    "seed {seed}, told {touched:?}"
                 );
             }
         }
