@@ -384,17 +384,35 @@ fn changes_since(
     if head != b.head {
         out.push((HEAD_KEY.to_owned(), Some(head)));
     }
-    for e in &d.employees {
-        let may_differ =
-            touched.is_none_or(|t| t.contains(&e.key)) || !b.employees.contains_key(&e.key);
-        if may_differ && b.employees.get(&e.key) != Some(e) {
-            out.push((stored::employee_key(e.key), Some(stored::employee_json(e))));
+    // The roster last written, in the same order (compared key by key, nothing hashed): nobody
+    // was added or removed, so when the UI says whose fields were edited (a keystroke), only
+    // their records can differ — the common case, checked without looking at everyone else.
+    let same_roster = b.meta_order.len() == d.employees.len()
+        && b.meta_order
+            .iter()
+            .zip(&d.employees)
+            .all(|(k, e)| *k == e.key);
+    if let (Some(t), true) = (touched, same_roster) {
+        let mut keys: Vec<u32> = t.iter().copied().collect();
+        bangfu_model::order::sort(&mut keys);
+        for e in &d.employees {
+            if keys.binary_search(&e.key).is_ok() && b.employees.get(&e.key) != Some(e) {
+                out.push((stored::employee_key(e.key), Some(stored::employee_json(e))));
+            }
         }
-    }
-    let now: HashSet<u32> = d.employees.iter().map(|e| e.key).collect();
-    for key in b.employees.keys() {
-        if !now.contains(key) {
-            out.push((stored::employee_key(*key), None));
+    } else {
+        for e in &d.employees {
+            let may_differ =
+                touched.is_none_or(|t| t.contains(&e.key)) || !b.employees.contains_key(&e.key);
+            if may_differ && b.employees.get(&e.key) != Some(e) {
+                out.push((stored::employee_key(e.key), Some(stored::employee_json(e))));
+            }
+        }
+        let now: HashSet<u32> = d.employees.iter().map(|e| e.key).collect();
+        for key in b.employees.keys() {
+            if !now.contains(key) {
+                out.push((stored::employee_key(*key), None));
+            }
         }
     }
     // The meta record carries the save time: always written, so a reload says when.

@@ -60,6 +60,18 @@ async fn a_save_told_who_was_edited_writes_only_their_record() {
     let plan = storage::plan(&d, "2026-11-25T08:00:09", Some(&Default::default())).unwrap();
     assert_eq!(plan.records(), ["e:1", "meta"]);
     storage::write(plan).await.unwrap();
+    // So is someone added, and someone whose row moved keeps their record.
+    d.employees.insert(
+        0,
+        bangfu_model::Employee {
+            key: 9,
+            name: "新来的".into(),
+            ..Default::default()
+        },
+    );
+    let plan = storage::plan(&d, "2026-11-25T08:00:12", Some(&Default::default())).unwrap();
+    assert_eq!(plan.records(), ["e:9", "meta"]);
+    storage::write(plan).await.unwrap();
     assert_eq!(restored("2026-11-25T08:01:00").await.0, d);
 }
 
