@@ -304,10 +304,10 @@ impl AppState {
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
-            // One person's field edited: the assessor re-judges only them (≈1 ms of rules work
-            // for 2,000 people in the browser, tests/web_bench.rs; ≈3 ms for the keystroke
-            // bench's draft), so the verdict follows the typing. Anything that re-judges everyone
-            // waits for a pause.
+            // One person's field edited: the assessor re-judges only them (≈0.4 ms of rules
+            // work for 2,000 people in the browser, tests/web_bench.rs; ≈2 ms in the page for
+            // the keystroke bench's draft), so the verdict follows the typing. Anything that
+            // re-judges everyone waits for a pause.
             let incremental = state.edits.with_value(|e| {
                 e.since_assessed
                     .as_ref()
