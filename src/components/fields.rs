@@ -254,16 +254,35 @@ pub fn ChoiceField<T: Choice + Send + Sync>(
     on_change: Callback<T>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let options = T::ALL.iter().map(|v| (v.code(), v.label())).collect();
-    let code = Signal::derive(move || value.get().code());
-    let on_code = Callback::new(move |code: String| match T::from_code(&code) {
-        Some(v) => {
-            on_change.run(v);
-            true
+    let c = ByCode::of(value, on_change);
+    choice_select(label, path, c.options, c.value, c.on_change, hint)
+}
+
+/// A [`Choice`] field in terms of its codes, which is what lets a select be compiled once for
+/// all enums (here and in the township workspace).
+pub struct ByCode {
+    /// `(code, label)` of every variant, `Unspecified` first.
+    pub options: Vec<(&'static str, &'static str)>,
+    /// The chosen variant's code.
+    pub value: Signal<&'static str>,
+    /// Takes a chosen code; true when the enum knows it.
+    pub on_change: Callback<String, bool>,
+}
+
+impl ByCode {
+    pub fn of<T: Choice + Send + Sync>(value: Signal<T>, on_change: Callback<T>) -> ByCode {
+        ByCode {
+            options: T::ALL.iter().map(|v| (v.code(), v.label())).collect(),
+            value: Signal::derive(move || value.get().code()),
+            on_change: Callback::new(move |code: String| match T::from_code(&code) {
+                Some(v) => {
+                    on_change.run(v);
+                    true
+                }
+                None => false,
+            }),
         }
-        None => false,
-    });
-    choice_select(label, path, options, code, on_code, hint)
+    }
 }
 
 /// The `<select>` of a [`ChoiceField`], over `(code, label)` options; `on_change` says whether

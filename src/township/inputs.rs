@@ -76,15 +76,9 @@ pub fn Select<T: Choice + Send + Sync>(
     on_change: Callback<T>,
     #[prop(optional, into)] msgs: Option<Signal<Vec<(String, bool)>>>,
 ) -> impl IntoView {
-    let options = T::ALL.iter().map(|v| (v.code(), v.label())).collect();
-    let code = Signal::derive(move || value.get().code());
-    let on_code = Callback::new(move |code: String| {
-        if let Some(v) = T::from_code(&code) {
-            on_change.run(v);
-        }
-    });
+    let c = crate::components::fields::ByCode::of(value, on_change);
     let msgs = msgs.unwrap_or_else(|| Signal::derive(Vec::new));
-    code_select(id, label, options, code, on_code, msgs)
+    code_select(id, label, c.options, c.value, c.on_change, msgs)
 }
 
 /// The `<select>` of a [`Select`], over `(code, label)` options.
@@ -93,7 +87,7 @@ fn code_select(
     label: String,
     options: Vec<(&'static str, &'static str)>,
     value: Signal<&'static str>,
-    on_change: Callback<String>,
+    on_change: Callback<String, bool>,
     msgs: Signal<Vec<(String, bool)>>,
 ) -> AnyView {
     let msg_id = format!("{id}-msg");
@@ -103,7 +97,9 @@ fn code_select(
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             <select id=id aria-describedby=msg_id.clone() disabled=move || locked.get()
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
+                on:change=move |ev| {
+                    on_change.run(event_target_value(&ev));
+                }>
                 {options.into_iter().map(|(code, text)| {
                     view! { <option value=code selected=move || value.get() == code>{text}</option> }
                 }).collect_view()}
