@@ -84,14 +84,14 @@ pub(crate) struct PersonEval {
     pub joining: Option<NaiveDate>,
     /// Messages at this person's fields (shared with every assessment that shows them).
     pub errors: Vec<std::sync::Arc<FieldError>>,
-    /// This person's standing and 第七条第（一）项 note, worded by [`crate::art7_1`] on first use
-    /// and kept with the evaluation (see [`Worded`]).
+    /// What the rules say about this person (finding, standing, notes), made by
+    /// [`crate::art7_1`] on first use and kept with the evaluation (see [`Worded`]).
     pub worded: Worded,
 }
 
 /// What the rules say about a person — their [`crate::EmployeeFinding`] with its standing, and
-/// their 第七条第（一）项 note — as it reads when no other row repeats the person's ID number: then
-/// it depends on this evaluation alone. Filled on first use by [`crate::art7_1`] and kept while
+/// their notes for 第七条第（一）至（四）项 — as it reads when no other row repeats the person's
+/// ID number: then it depends on this evaluation alone. Filled on first use by [`crate::art7_1`] and kept while
 /// the row is unchanged, so a keystroke in one person's row words and builds one person again,
 /// not the whole roster (2,000 people: 4,000 strings and 2,000 findings per keystroke before).
 ///
