@@ -10,7 +10,7 @@ use bangfu_model::Draft;
 use bangfu_model::Employee;
 use bangfu_rules::{Assessment, Assessor};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// The steps of the form, in order.
@@ -144,8 +144,8 @@ pub struct AppState {
 #[derive(Default)]
 struct Edits {
     revision: u64,
-    since_assessed: Option<HashSet<u32>>,
-    since_saved: Option<HashSet<u32>>,
+    since_assessed: Option<BTreeSet<u32>>,
+    since_saved: Option<BTreeSet<u32>>,
 }
 
 impl Edits {
@@ -268,7 +268,7 @@ impl AppState {
                 let today = state.today.get_untracked();
                 let touched = state
                     .edits
-                    .try_update_value(|e| e.since_assessed.replace(HashSet::new()))
+                    .try_update_value(|e| e.since_assessed.replace(BTreeSet::new()))
                     .flatten();
                 let fresh = crate::timing::measure("assess: rules", || {
                     state.draft.with_untracked(|d| {
@@ -433,7 +433,7 @@ impl AppState {
         // The records that changed are copied out before anything is awaited.
         let (revision, touched) = self
             .edits
-            .try_update_value(|e| (e.revision, e.since_saved.replace(HashSet::new())))
+            .try_update_value(|e| (e.revision, e.since_saved.replace(BTreeSet::new())))
             .unwrap_or_default();
         let planned = crate::timing::measure("autosave", || {
             self.draft

@@ -22,7 +22,7 @@ use bangfu_model::{Draft, Employee, LoadError};
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 /// Where the draft lived before the database (and lives without it).
@@ -376,7 +376,7 @@ fn changes_since(
     s: &Store,
     d: &Draft,
     saved_at: &str,
-    touched: Option<&HashSet<u32>>,
+    touched: Option<&BTreeSet<u32>>,
 ) -> Vec<(String, Option<String>)> {
     let b = s.saved.borrow();
     let mut out = Vec::new();
@@ -393,10 +393,8 @@ fn changes_since(
             .zip(&d.employees)
             .all(|(k, e)| *k == e.key);
     if let (Some(t), true) = (touched, same_roster) {
-        let mut keys: Vec<u32> = t.iter().copied().collect();
-        bangfu_model::order::sort(&mut keys);
         for e in &d.employees {
-            if keys.binary_search(&e.key).is_ok() && b.employees.get(&e.key) != Some(e) {
+            if t.contains(&e.key) && b.employees.get(&e.key) != Some(e) {
                 out.push((stored::employee_key(e.key), Some(stored::employee_json(e))));
             }
         }
@@ -462,7 +460,7 @@ enum PlanKind {
 pub fn plan(
     draft: &Draft,
     now: &str,
-    touched: Option<&HashSet<u32>>,
+    touched: Option<&BTreeSet<u32>>,
 ) -> Result<SavePlan, SaveError> {
     let Some(s) = store() else {
         return Err(SaveError::Unavailable);

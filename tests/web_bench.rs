@@ -49,7 +49,7 @@ fn one_wage_edit_is_reassessed_incrementally_in_the_browser() {
         for i in 0..runs {
             let e = &mut draft.employees[(i * 37) % people];
             e.wages[0].gross = format!("{}", 3000 + i);
-            let changed: std::collections::HashSet<u32> = [e.key].into_iter().collect();
+            let changed: std::collections::BTreeSet<u32> = [e.key].into_iter().collect();
             let t0 = now_ms();
             let fresh = assessor.assess_changed(&draft, date, Some(&changed));
             let t1 = now_ms();

@@ -48,7 +48,7 @@ async fn save_and_restore_a_3000_by_12_draft() {
         let plan = storage::plan(&draft, "2026-11-30T10:03:00", None).unwrap();
         planned.push(now_ms() - t);
         draft.employees[i].post.push('工');
-        let touched = std::collections::HashSet::from([draft.employees[i].key]);
+        let touched = std::collections::BTreeSet::from([draft.employees[i].key]);
         let t = now_ms();
         let hinted = storage::plan(&draft, "2026-11-30T10:03:00", Some(&touched)).unwrap();
         planned_hint.push(now_ms() - t);

@@ -51,7 +51,7 @@ async fn a_save_told_who_was_edited_writes_only_their_record() {
     let mut d = sample();
     storage::save(&d, "2026-11-25T08:00:00").await.unwrap();
     d.employees[1].name = "王二".into();
-    let touched = std::collections::HashSet::from([2]);
+    let touched = std::collections::BTreeSet::from([2]);
     let plan = storage::plan(&d, "2026-11-25T08:00:05", Some(&touched)).unwrap();
     assert_eq!(plan.records(), ["e:2", "meta"]);
     storage::write(plan).await.unwrap();

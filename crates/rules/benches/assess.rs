@@ -80,7 +80,7 @@ fn measure_incremental(label: &str, employees: usize, runs: usize) {
             w.gross.push('0');
         }
         let key = draft.employees[i % employees].key;
-        let changed: std::collections::HashSet<u32> = [key].into_iter().collect();
+        let changed: std::collections::BTreeSet<u32> = [key].into_iter().collect();
         let t = Instant::now();
         let out = assessor.assess_changed(black_box(&draft), date, Some(&changed));
         wall.push(t.elapsed());

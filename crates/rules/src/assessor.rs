@@ -11,7 +11,7 @@ use crate::finding::Assessment;
 use bangfu_model::{Draft, Employee, Settings};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// What every person's evaluation depends on besides their own row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,12 +75,13 @@ impl Assessor {
     /// As [`Assessor::assess`], told which employees may have changed since the last call (the
     /// UI knows: a keystroke is in one person's field). With `Some(keys)` and the same people in
     /// the same order as last time, only those rows are compared and judged again; `None`
-    /// compares every row.
+    /// compares every row. An ordered set: looked up once per row, and usually one key long,
+    /// it is searched, not hashed.
     pub fn assess_changed(
         &mut self,
         draft: &Draft,
         today: NaiveDate,
-        changed: Option<&HashSet<u32>>,
+        changed: Option<&BTreeSet<u32>>,
     ) -> Assessment {
         let mut errors = Vec::new();
         let ctx = crate::context(draft, today, &mut errors);
@@ -103,18 +104,9 @@ impl Assessor {
                 .zip(&draft.employees)
                 .all(|(k, e)| k.employee.key == e.key);
         if same_order {
-            // The changed keys as a sorted list: looked up once per row, and usually one long
-            // (a hashed set costs more per lookup than the whole search).
-            let hint: Option<Vec<u32>> = changed.map(|keys| {
-                let mut v: Vec<u32> = keys.iter().copied().collect();
-                bangfu_model::order::sort(&mut v);
-                v
-            });
             for (i, (kept, e)) in self.kept.iter_mut().zip(&draft.employees).enumerate() {
                 // Told this row did not change, or it did not: keep it.
-                let told_unchanged = hint
-                    .as_ref()
-                    .is_some_and(|keys| keys.binary_search(&e.key).is_err());
+                let told_unchanged = changed.is_some_and(|keys| !keys.contains(&e.key));
                 if !told_unchanged && kept.employee != *e {
                     self.rejudged += 1;
                     *kept = judge(i + 1, e);
@@ -185,8 +177,8 @@ mod tests {
                 let n = draft.employees.len();
                 let i = rng.below(n);
                 let what = rng.below(12);
-                let touched: Option<HashSet<u32>> = (what <= 4)
-                    .then(|| draft.employees.get(i).map(|e| HashSet::from([e.key])))
+                let touched: Option<BTreeSet<u32>> = (what <= 4)
+                    .then(|| draft.employees.get(i).map(|e| BTreeSet::from([e.key])))
                     .flatten();
                 match what {
                     0 => {
@@ -265,13 +257,13 @@ mod tests {
         assessor.assess(&draft, date);
         draft.employees[4].wages[0].gross = "100".into();
         let key = draft.employees[4].key;
-        let changed: HashSet<u32> = [key].into_iter().collect();
+        let changed: BTreeSet<u32> = [key].into_iter().collect();
         let a = assessor.assess_changed(&draft, date, Some(&changed));
         assert_eq!(assessor.last_rejudged(), 1);
         assert_eq!(a, assess(&draft, date));
         // People added or moved: every row is compared, whatever the hint says.
         draft.employees.swap(0, 1);
-        let a = assessor.assess_changed(&draft, date, Some(&HashSet::new()));
+        let a = assessor.assess_changed(&draft, date, Some(&BTreeSet::new()));
         assert_eq!(a, assess(&draft, date));
     }
 
